@@ -1,0 +1,7 @@
+import type { Board } from '../core/board.ts';
+
+/**
+ * The boards this app serves, in navigation order. The app layer composes boards; a board is
+ * added here and nowhere else.
+ */
+export const boards: Board[] = [];

@@ -1,0 +1,70 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Client } from '@elastic/elasticsearch';
+import type { Config } from '../core/config.ts';
+import { createEsClient } from '../es/client.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { healthRoutes } from './health-routes.ts';
+import { registerSpa } from './spa.ts';
+import { boards as allBoards } from './boards.ts';
+import type { Board } from '../core/board.ts';
+import { ErrorResponse } from './error-schema.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    es: Client;
+  }
+}
+
+export interface BuildAppOptions {
+  /** Fastify logger options; tests pass `false`. */
+  logger?: FastifyServerOptions['logger'];
+  /** Override the board list (tests of the shell); production uses every board. */
+  boards?: Board[];
+}
+
+/**
+ * Builds the whole app without listening: infrastructure (config, Elasticsearch client that
+ * closes itself), OpenAPI, health, the boards, the SPA, one error handler. `main.ts` listens;
+ * tests call this with the very same options.
+ */
+export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    // Query strings like `account=1&account=2` become arrays only where a schema says so.
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const es = createEsClient(config.es);
+  app.decorate('config', config);
+  app.decorate('es', es);
+  app.addHook('onClose', async () => es.close());
+
+  registerErrorHandler(app);
+  app.addSchema(ErrorResponse);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Lookout API',
+        description: 'On-call analytics over Elasticsearch: typed endpoints behind the Lookout boards.',
+        version: '0.1.0',
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes);
+  for (const board of options.boards ?? allBoards) {
+    await app.register(board.routes, { prefix: `/api/${board.name}` });
+  }
+
+  await registerSpa(app, config.webDist);
+  return app;
+}

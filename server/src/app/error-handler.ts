@@ -1,0 +1,54 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { classifyEsError } from '../es/errors.ts';
+
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+function body(statusCode: number, message: string): ApiErrorBody {
+  return { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message };
+}
+
+/**
+ * The one error handler (routes never try/catch): validation → 400 naming the parameter,
+ * Elasticsearch unreachable → 503, too slow → 504, rejected → 502 with the root cause logged,
+ * anything else → 500 with the message hidden.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) {
+      const where = error.validationContext ?? 'request';
+      const message = error.message.startsWith(where) ? error.message : `${where} ${error.message}`;
+      return reply.status(400).send(body(400, message));
+    }
+    const es = classifyEsError(error);
+    if (es) {
+      if (es.kind === 'rejected') {
+        request.log.error({ rootCause: es.rootCause }, `Elasticsearch rejected the query: ${es.rootCause}`);
+      } else {
+        request.log.warn({ err: error }, es.message);
+      }
+      return reply.status(es.status).send(body(es.status, es.message));
+    }
+    const statusCode = error.statusCode ?? 500;
+    if (statusCode >= 400 && statusCode < 500) {
+      return reply.status(statusCode).send(body(statusCode, error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(body(500, 'Internal error; see the server log'));
+  });
+}

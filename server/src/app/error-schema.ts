@@ -1,0 +1,18 @@
+import { Type } from 'typebox';
+
+export const ErrorResponse = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    error: Type.String(),
+    message: Type.String({ description: 'What went wrong; names the parameter for a 400' }),
+  },
+  { $id: 'ErrorResponse' },
+);
+
+/** Responses every Elasticsearch-backed route can give, for the OpenAPI document. */
+export const esErrorResponses = {
+  400: ErrorResponse,
+  502: ErrorResponse,
+  503: ErrorResponse,
+  504: ErrorResponse,
+};

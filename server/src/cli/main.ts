@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../core/config.ts';
+import { MissingToolError } from '../es/local/artifact.ts';
+import { esCommand } from './es-command.ts';
+import { setupCommand } from './setup-command.ts';
+import { seedCommand } from './seed-command.ts';
+import { startCommand } from './start-command.ts';
+import { UsageError } from './usage-error.ts';
+
+const USAGE = `Usage: npm run lookout -- <command>
+
+  es start|stop|status [--instance dev|test] [--fresh]
+                        the local Elasticsearch (dev: 127.0.0.1:9200, test: 127.0.0.1:9201)
+  setup                 install the index templates (idempotent)
+  seed [--days N] [--scale X] [--seed N] [--board NAME]
+                        write each board's demo data
+  start                 what \`npm start\` runs: engine, templates, demo data, SPA build, server
+`;
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      instance: { type: 'string' },
+      fresh: { type: 'boolean' },
+      days: { type: 'string' },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
+      board: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined) {
+    console.log(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  switch (command) {
+    case 'es':
+      return esCommand(rest, values);
+    case 'setup':
+      return setupCommand();
+    case 'seed':
+      return seedCommand(values);
+    case 'start':
+      return startCommand();
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof ConfigError || error instanceof MissingToolError) {
+    console.error(error.message);
+    process.exitCode = 2;
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,26 @@
+import { loadConfig } from '../core/config.ts';
+import { createEsClient } from '../es/client.ts';
+import { installIndexTemplates } from '../es/templates.ts';
+import { boards } from '../app/boards.ts';
+import type { Client } from '@elastic/elasticsearch';
+import type { Config } from '../core/config.ts';
+
+/** Installs every board's index templates; safe to run any number of times. */
+export async function installAllTemplates(client: Client, config: Config): Promise<string[]> {
+  return installIndexTemplates(
+    client,
+    boards.flatMap((board) => board.indexTemplates(config)),
+  );
+}
+
+export async function setupCommand(): Promise<number> {
+  const config = loadConfig();
+  const client = createEsClient(config.es);
+  try {
+    const names = await installAllTemplates(client, config);
+    console.log(`Installed ${names.length} index template(s)${names.length ? `: ${names.join(', ')}` : ''}.`);
+    return 0;
+  } finally {
+    await client.close();
+  }
+}

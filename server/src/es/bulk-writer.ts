@@ -1,0 +1,95 @@
+import type { Client } from '@elastic/elasticsearch';
+
+/** One document to write, with the id its producer gave it (never generated here). */
+export interface BulkDocument {
+  index: string;
+  id: string;
+  document: object;
+}
+
+export interface RejectedDocument {
+  index: string;
+  id: string;
+  status: number;
+  /** Elasticsearch's reason, e.g. `mapper_parsing_exception: failed to parse field [x]…`. */
+  reason: string;
+}
+
+export interface BulkResult {
+  indexed: number;
+  /** `create` found a document with that id: written before, so not written again. */
+  alreadyPresent: number;
+  rejected: RejectedDocument[];
+}
+
+export interface BulkWriteOptions {
+  /**
+   * `create` (default) never overwrites: replays and overlapping deliveries count as already
+   * present. `index` replaces (records whose producer sends updates, such as image metadata).
+   */
+  operation?: 'create' | 'index';
+  /** Make the documents searchable before returning (tests, end of a seed). */
+  refresh?: boolean;
+  /** Called after each flushed batch with the number of documents handled so far. */
+  onProgress?: (handled: number) => void;
+  /** Size of one `_bulk` request body. */
+  flushBytes?: number;
+  concurrency?: number;
+}
+
+function reasonOf(error: { type?: string; reason?: string | null; caused_by?: { type?: string; reason?: string | null } } | null): string {
+  if (!error) return 'unknown error';
+  const cause = error.caused_by ? ` (caused by ${error.caused_by.type}: ${error.caused_by.reason ?? ''})` : '';
+  return `${error.type ?? 'error'}: ${error.reason ?? ''}${cause}`;
+}
+
+/**
+ * Writes documents with the client's bulk helper: producer ids, `create` so a second run counts
+ * "already present" instead of doubling, 429s retried with a wait, and every other rejection
+ * reported by id with Elasticsearch's reason while the rest are stored.
+ */
+export async function writeDocuments(
+  client: Client,
+  documents: Iterable<BulkDocument> | AsyncIterable<BulkDocument>,
+  options: BulkWriteOptions = {},
+): Promise<BulkResult> {
+  const operation = options.operation ?? 'create';
+  const result: BulkResult = { indexed: 0, alreadyPresent: 0, rejected: [] };
+  const iterator =
+    Symbol.asyncIterator in documents
+      ? documents[Symbol.asyncIterator]()
+      : (async function* () {
+          yield* documents;
+        })();
+
+  const stats = await client.helpers.bulk<BulkDocument>({
+    datasource: iterator,
+    onDocument: (item) =>
+      operation === 'create'
+        ? [{ create: { _index: item.index, _id: item.id } }, item.document]
+        : [{ index: { _index: item.index, _id: item.id } }, item.document],
+    flushBytes: options.flushBytes ?? 5_000_000,
+    concurrency: options.concurrency ?? 3,
+    // 429 means "too busy", never "bad document": wait and send again.
+    retries: 5,
+    wait: 1_000,
+    refreshOnCompletion: options.refresh ?? false,
+    onDrop: (dropped) => {
+      if (dropped.status === 409 && operation === 'create') {
+        result.alreadyPresent += 1;
+        return;
+      }
+      // The helper hands back the document body; the action line still names index and id.
+      const action = 'create' in dropped.operation ? dropped.operation.create : 'index' in dropped.operation ? dropped.operation.index : {};
+      result.rejected.push({
+        index: String(action._index ?? ''),
+        id: String(action._id ?? ''),
+        status: dropped.status,
+        reason: reasonOf(dropped.error),
+      });
+    },
+    onFlush: (progress) => options.onProgress?.(progress.total),
+  });
+  result.indexed = stats.successful;
+  return result;
+}

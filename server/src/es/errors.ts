@@ -1,0 +1,44 @@
+import { errors } from '@elastic/elasticsearch';
+
+export type EsFailureKind = 'unreachable' | 'timeout' | 'rejected';
+
+export interface EsFailure {
+  kind: EsFailureKind;
+  /** HTTP status the BFF answers with: 503 unreachable, 504 too slow, 502 rejected. */
+  status: 503 | 504 | 502;
+  /** Short text for the user; never contains credentials. */
+  message: string;
+  /** For `rejected`: Elasticsearch's own root-cause reason, for the log. */
+  rootCause?: string;
+}
+
+interface RootCauseBody {
+  error?: { root_cause?: Array<{ type?: string; reason?: string }>; type?: string; reason?: string };
+}
+
+function rootCauseOf(error: errors.ResponseError): string {
+  const body = error.meta.body as RootCauseBody | string | undefined;
+  if (typeof body === 'object' && body?.error) {
+    const cause = body.error.root_cause?.[0] ?? body.error;
+    return `${cause.type ?? 'error'}: ${cause.reason ?? 'no reason given'}`;
+  }
+  return typeof body === 'string' && body !== '' ? body.slice(0, 500) : error.message;
+}
+
+/** Maps a client error to what the BFF says about it; `undefined` when it is not an engine error. */
+export function classifyEsError(error: unknown): EsFailure | undefined {
+  if (error instanceof errors.TimeoutError) {
+    return { kind: 'timeout', status: 504, message: 'Elasticsearch did not answer in time' };
+  }
+  if (error instanceof errors.ConnectionError || error instanceof errors.NoLivingConnectionsError) {
+    return { kind: 'unreachable', status: 503, message: 'Elasticsearch is unreachable' };
+  }
+  if (error instanceof errors.ResponseError) {
+    const rootCause = rootCauseOf(error);
+    if (error.statusCode === 429) {
+      return { kind: 'unreachable', status: 503, message: 'Elasticsearch is overloaded (429), retry shortly', rootCause };
+    }
+    return { kind: 'rejected', status: 502, message: 'Elasticsearch rejected the query', rootCause };
+  }
+  return undefined;
+}

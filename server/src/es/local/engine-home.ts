@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../core/config.ts';
+
+/** Ports of the two local engines: `dev` for `npm start`, `test` for `npm test` (wiped each run). */
+export const INSTANCES = { dev: { port: 9200 }, test: { port: 9201 } } as const;
+export type InstanceName = keyof typeof INSTANCES;
+
+export function isInstanceName(value: string): value is InstanceName {
+  return Object.hasOwn(INSTANCES, value);
+}
+
+/** Whether "others" may enter every folder from / down to `dir` (the engine's user needs that). */
+function traversableByOthers(dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    try {
+      if ((statSync(current).mode & 0o001) === 0) return false;
+    } catch {
+      // Not created yet: its parent decides.
+    }
+    if (path.dirname(current) === current) return true;
+  }
+}
+
+/**
+ * Where the engine, its download cache and its data live: `LOOKOUT_HOME`, else `.lookout/` in
+ * the repository (git-ignored). When started as root, Elasticsearch runs as an unprivileged user
+ * who must be able to reach that folder; if a parent folder is closed to others (a clone under
+ * /root), it moves to /var/lib/lookout/<checkout hash> instead, and says so.
+ */
+export function lookoutHome(env: Record<string, string | undefined> = process.env): { dir: string; moved: boolean } {
+  if (env.LOOKOUT_HOME) return { dir: path.resolve(env.LOOKOUT_HOME), moved: false };
+  const inRepo = path.join(repoRoot, '.lookout');
+  const asRoot = process.getuid?.() === 0;
+  if (!asRoot || traversableByOthers(inRepo)) return { dir: inRepo, moved: false };
+  const hash = createHash('sha256').update(repoRoot).digest('hex').slice(0, 10);
+  return { dir: path.join('/var/lib/lookout', hash), moved: true };
+}
+
+export interface InstancePaths {
+  name: InstanceName;
+  port: number;
+  url: string;
+  root: string;
+  data: string;
+  logs: string;
+  config: string;
+  tmp: string;
+  pidFile: string;
+}
+
+export function instancePaths(home: string, name: InstanceName): InstancePaths {
+  const root = path.join(home, 'instances', name);
+  const { port } = INSTANCES[name];
+  return {
+    name,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    root,
+    data: path.join(root, 'data'),
+    logs: path.join(root, 'logs'),
+    config: path.join(root, 'config'),
+    tmp: path.join(root, 'tmp'),
+    pidFile: path.join(root, 'elasticsearch.pid'),
+  };
+}
