@@ -1,0 +1,110 @@
+// `npm test`: type-check, lint, format check, unit, integration (real Elasticsearch), end-to-end
+// (real Chromium). Starts the test engine it needs (unless ES_URL is set) and always stops it.
+// Prints how long each stage took and one closing line with the totals.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEngine, stopEngine } from '../server/src/es/local/launcher.ts';
+import { INSTANCES } from '../server/src/es/local/engine-home.ts';
+import { terminalProgress } from '../server/src/core/progress.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pnpm = process.env.LOOKOUT_PNPM ?? 'pnpm';
+const reports = path.join(root, '.lookout', 'test-reports');
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+const timings: Array<{ stage: string; seconds: number; ok: boolean }> = [];
+
+function run(stage: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  process.stdout.write(`\n━━ ${stage} ━━\n`);
+  const started = performance.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  timings.push({ stage, seconds: (performance.now() - started) / 1000, ok });
+  return ok;
+}
+
+/** Adds a vitest JSON report's counts to the totals. */
+function countVitest(file: string): void {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+/** Adds a Playwright JSON report's counts to the totals. */
+function countPlaywright(file: string): void {
+  if (!existsSync(file)) return;
+  const { stats } = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected;
+  totals.skipped += stats.skipped;
+}
+
+function vitest(stage: string, filter: string, script: string, name: string, env: Record<string, string> = {}): boolean {
+  const report = path.join(reports, `${name}.json`);
+  const ok = run(stage, pnpm, ['--filter', filter, script, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  countVitest(report);
+  return ok;
+}
+
+async function main(): Promise<number> {
+  rmSync(reports, { recursive: true, force: true });
+  mkdirSync(reports, { recursive: true });
+
+  const staticChecks =
+    run('type-check', pnpm, ['-r', 'typecheck']) &&
+    run('type-check scripts', pnpm, ['exec', 'tsc', '-p', 'scripts/tsconfig.json']) &&
+    run('lint', pnpm, ['exec', 'eslint', '.', '--max-warnings=0']) &&
+    run('format', pnpm, ['exec', 'prettier', '--check', '.']);
+  if (!staticChecks) return 1;
+
+  const unit =
+    vitest('unit: server', '@lookout/server', 'test:unit', 'server-unit') &&
+    vitest('unit: web', '@lookout/web', 'test:unit', 'web-unit');
+  if (!unit) return 1;
+
+  let esUrl = process.env.ES_URL;
+  let stopAfter = false;
+  const engineStarted = performance.now();
+  if (!esUrl) {
+    process.stdout.write('\n━━ local Elasticsearch (test instance, fresh data) ━━\n');
+    const engine = await startEngine('test', terminalProgress(process.stdout), { fresh: true });
+    esUrl = `http://127.0.0.1:${INSTANCES.test.port}`;
+    stopAfter = engine.startedNow;
+    timings.push({ stage: 'start Elasticsearch', seconds: (performance.now() - engineStarted) / 1000, ok: true });
+  }
+  try {
+    const integration = vitest('integration', '@lookout/server', 'test:integration', 'integration', { ES_URL: esUrl });
+    const built = run('build web', pnpm, ['--filter', '@lookout/web', 'build']);
+    const e2eReport = path.join(reports, 'e2e.json');
+    const e2e =
+      built &&
+      run('end-to-end (Playwright, Chromium)', pnpm, ['--filter', '@lookout/e2e', 'test'], {
+        ES_URL: esUrl,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
+      });
+    countPlaywright(e2eReport);
+    return integration && e2e ? 0 : 1;
+  } finally {
+    if (stopAfter) await stopEngine('test', terminalProgress(process.stdout));
+  }
+}
+
+const code = await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  return 1;
+});
+process.stdout.write('\n━━ stages ━━\n');
+for (const { stage, seconds, ok } of timings) {
+  process.stdout.write(`${ok ? '✔' : '✘'} ${stage.padEnd(36)} ${seconds.toFixed(1).padStart(7)} s\n`);
+}
+process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.exit(code === 0 && totals.failed === 0 ? 0 : 1);
