@@ -3,9 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { existsSync, readdirSync } from 'node:fs';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.lookout/**', 'e2e/test-results/**', 'e2e/playwright-report/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.lookout/**',
+      'e2e/test-results/**',
+      'e2e/playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,24 +35,40 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/server/**'], message: 'Import server types via `import type` from @lookout/server/types.' },
+            {
+              group: ['**/server/**', '!@lookout/server/types'],
+              message: 'Import server types via `import type` from @lookout/server/types.',
+            },
           ],
           paths: [{ name: '@lookout/server/types', allowTypeImports: true, message: 'Use `import type`.' }],
         },
       ],
     },
   },
-  {
-    // Boards never import each other; shared code lives in lib/ and components/.
-    files: ['web/src/boards/*/**/*.{ts,tsx}', 'server/src/boards/*/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ group: ['../../boards/*', '../*/*'], message: 'Boards never import each other.' }],
-          paths: [{ name: '@lookout/server/types', allowTypeImports: true, message: 'Use `import type`.' }],
-        },
-      ],
-    },
-  },
+  // Boards never import each other: for each board, any import path through another board's
+  // folder is an error. Shared code lives in lib/ and components/ (web) or core/ and es/ (server).
+  ...['server/src/boards', 'web/src/boards'].flatMap((root) => {
+    const names = existsSync(root)
+      ? readdirSync(root, { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => d.name)
+      : [];
+    return names.map((board) => ({
+      files: [`${root}/${board}/**/*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: names
+              .filter((other) => other !== board)
+              .map((other) => ({
+                regex: `(^|/)${other}/`,
+                message: `Boards never import each other (${board} → ${other}).`,
+              })),
+            paths: [{ name: '@lookout/server/types', allowTypeImports: true, message: 'Use `import type`.' }],
+          },
+        ],
+      },
+    }));
+  }),
 );

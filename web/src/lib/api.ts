@@ -1,0 +1,68 @@
+/** The body the BFF sends with every 4xx/5xx. */
+export interface ApiErrorBody {
+  error: string;
+  message: string;
+  statusCode: number;
+}
+
+/**
+ * A failed call to the BFF. `message` is ready to show: the server's own words plus the status,
+ * e.g. "Elasticsearch is unreachable (503)". `status` is 0 when the server did not answer at all.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  readonly body: ApiErrorBody | undefined;
+
+  constructor(status: number, message: string, body?: ApiErrorBody) {
+    super(message);
+    this.status = status;
+    this.body = body;
+  }
+
+  get isClientError(): boolean {
+    return this.status >= 400 && this.status < 500;
+  }
+}
+
+export type QueryParams = Record<string, string | number | boolean | undefined>;
+
+export function apiUrl(path: string, params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+export async function fetchJson<T>(path: string, params: QueryParams = {}, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, params), { signal, headers: { accept: 'application/json' } });
+  } catch (error) {
+    // An abort is react-query cancelling a query that nobody needs any more, not a failure.
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'Lookout server is not responding');
+  }
+  if (!response.ok) throw await errorFrom(response);
+  return (await response.json()) as T;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const body = await response.json().catch(() => undefined);
+  if (isApiErrorBody(body))
+    return new ApiError(response.status, `${body.message} (${response.status})`, body);
+  // No JSON body: a proxy in between answered, typically because the BFF is down.
+  const text = response.statusText || 'Request failed';
+  return new ApiError(response.status, `${text} (${response.status})`);
+}
+
+function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiErrorBody).message === 'string' &&
+    typeof (value as ApiErrorBody).statusCode === 'number'
+  );
+}
