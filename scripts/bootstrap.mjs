@@ -24,12 +24,23 @@ function ensurePnpm() {
   const onPath = spawnSync('pnpm', ['--version'], { encoding: 'utf8', cwd: root });
   if (onPath.status === 0 && onPath.stdout.trim() === version) return 'pnpm';
   const local = path.join(root, '.lookout', 'tools', 'node_modules', '.bin', 'pnpm');
-  const localVersion = existsSync(local) ? spawnSync(local, ['--version'], { encoding: 'utf8' }).stdout?.trim() : '';
+  const localVersion = existsSync(local)
+    ? spawnSync(local, ['--version'], { encoding: 'utf8' }).stdout?.trim()
+    : '';
   if (localVersion === version) return local;
   say(`Installing pnpm ${version} into .lookout/tools …`);
   const installed = spawnSync(
     'npm',
-    ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', path.join(root, '.lookout', 'tools'), `pnpm@${version}`],
+    [
+      'install',
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      path.join(root, '.lookout', 'tools'),
+      `pnpm@${version}`,
+    ],
     { stdio: 'inherit', cwd: root },
   );
   if (installed.status !== 0) {

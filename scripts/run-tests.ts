@@ -33,7 +33,12 @@ function run(stage: string, command: string, args: string[], env: Record<string,
 /** Adds a vitest JSON report's counts to the totals. */
 function countVitest(file: string): void {
   if (!existsSync(file)) return;
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
@@ -42,15 +47,28 @@ function countVitest(file: string): void {
 /** Adds a Playwright JSON report's counts to the totals. */
 function countPlaywright(file: string): void {
   if (!existsSync(file)) return;
-  const { stats } = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const { stats } = JSON.parse(readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   totals.passed += stats.expected + stats.flaky;
   totals.failed += stats.unexpected;
   totals.skipped += stats.skipped;
 }
 
-function vitest(stage: string, filter: string, script: string, name: string, env: Record<string, string> = {}): boolean {
+function vitest(
+  stage: string,
+  filter: string,
+  script: string,
+  name: string,
+  env: Record<string, string> = {},
+): boolean {
   const report = path.join(reports, `${name}.json`);
-  const ok = run(stage, pnpm, ['--filter', filter, script, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  const ok = run(
+    stage,
+    pnpm,
+    ['--filter', filter, script, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    env,
+  );
   countVitest(report);
   return ok;
 }
@@ -79,10 +97,16 @@ async function main(): Promise<number> {
     const engine = await startEngine('test', terminalProgress(process.stdout), { fresh: true });
     esUrl = `http://127.0.0.1:${INSTANCES.test.port}`;
     stopAfter = engine.startedNow;
-    timings.push({ stage: 'start Elasticsearch', seconds: (performance.now() - engineStarted) / 1000, ok: true });
+    timings.push({
+      stage: 'start Elasticsearch',
+      seconds: (performance.now() - engineStarted) / 1000,
+      ok: true,
+    });
   }
   try {
-    const integration = vitest('integration', '@lookout/server', 'test:integration', 'integration', { ES_URL: esUrl });
+    const integration = vitest('integration', '@lookout/server', 'test:integration', 'integration', {
+      ES_URL: esUrl,
+    });
     const built = run('build web', pnpm, ['--filter', '@lookout/web', 'build']);
     const e2eReport = path.join(reports, 'e2e.json');
     const e2e =
@@ -106,5 +130,7 @@ process.stdout.write('\n━━ stages ━━\n');
 for (const { stage, seconds, ok } of timings) {
   process.stdout.write(`${ok ? '✔' : '✘'} ${stage.padEnd(36)} ${seconds.toFixed(1).padStart(7)} s\n`);
 }
-process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.stdout.write(
+  `\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+);
 process.exit(code === 0 && totals.failed === 0 ? 0 : 1);

@@ -66,7 +66,11 @@ describe('bulk writer against the real Elasticsearch', () => {
     async function* many() {
       for (let n = 0; n < 1_000; n++) yield { index, id: `many-${n}`, document: { name: 'many', count: n } };
     }
-    const result = await writeDocuments(client, many(), { refresh: true, flushBytes: 10_000, onProgress: (n) => seen.push(n) });
+    const result = await writeDocuments(client, many(), {
+      refresh: true,
+      flushBytes: 10_000,
+      onProgress: (n) => seen.push(n),
+    });
     expect(result.indexed).toBe(1_000);
     expect(seen.length).toBeGreaterThan(1);
     expect(seen.at(-1)).toBe(1_000);

@@ -8,7 +8,10 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 /** Builds the app exactly as `main.ts` does, with logging off. */
-export async function testApp(env: Record<string, string> = {}, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function testApp(
+  env: Record<string, string> = {},
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const app = await buildApp(testConfig(env), { logger: false, ...options });
   await app.ready();
   return app;

@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@elastic/elasticsearch';
 import type { Config } from '../core/config.ts';
 import { createEsClient } from '../es/client.ts';
+import { createSearcher, type Searcher } from '../es/search.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health-routes.ts';
 import { registerSpa } from './spa.ts';
@@ -16,6 +17,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     es: Client;
+    /** Searches through the in-flight de-duplicator (see es/search.ts). */
+    esSearch: Searcher;
   }
 }
 
@@ -42,6 +45,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const es = createEsClient(config.es);
   app.decorate('config', config);
   app.decorate('es', es);
+  app.decorate('esSearch', createSearcher(es));
   app.addHook('onClose', async () => es.close());
 
   registerErrorHandler(app);

@@ -12,7 +12,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary: 'BFF and Elasticsearch health',
-        description: 'Always 200 while the BFF runs; `elasticsearch.reachable` says whether the engine answers.',
+        description:
+          'Always 200 while the BFF runs; `elasticsearch.reachable` says whether the engine answers.',
         tags: ['health'],
         response: { 200: HealthResponse },
       },

@@ -13,21 +13,29 @@ import { parseSeedOptions, seedBoards } from './seed-command.ts';
 function newestMtime(target: string): number {
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(target).reduce((newest, name) => Math.max(newest, newestMtime(path.join(target, name))), stat.mtimeMs);
+  return readdirSync(target).reduce(
+    (newest, name) => Math.max(newest, newestMtime(path.join(target, name))),
+    stat.mtimeMs,
+  );
 }
 
 /** Builds the SPA unless web/dist is newer than every source file. */
 function buildSpa(config: Config, progress: Progress): void {
   const webDir = path.join(repoRoot, 'web');
   const builtIndex = path.join(config.webDist ?? path.join(webDir, 'dist'), 'index.html');
-  const sources = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((name) => path.join(webDir, name));
+  const sources = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((name) =>
+    path.join(webDir, name),
+  );
   const sourceTime = Math.max(...sources.filter((file) => existsSync(file)).map(newestMtime));
   if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs > sourceTime) {
     progress.log('SPA is up to date.');
     return;
   }
   progress.start('Building the SPA (vite)');
-  const result = spawnSync('pnpm', ['--filter', '@lookout/web', 'build'], { cwd: repoRoot, encoding: 'utf8' });
+  const result = spawnSync(process.env.LOOKOUT_PNPM ?? 'pnpm', ['--filter', '@lookout/web', 'build'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`SPA build failed:\n${result.stdout}\n${result.stderr}`);
   progress.done('built');
 }
@@ -69,7 +77,9 @@ export async function startCommand(): Promise<number> {
     throw error;
   }
 
-  const app = await buildApp(config, { logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel } });
+  const app = await buildApp(config, {
+    logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel },
+  });
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { isIP } from 'node:net';
 
 /** Root of the repository (server/src/core → ../../..), for the local engine and the built SPA. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -24,6 +25,12 @@ export interface Config {
     requestTimeoutMs: number;
   };
   http: { host: string; port: number };
+  cloudtrail: {
+    /** Daily indices are `<prefix>YYYY.MM.DD`; existing clusters commonly use `ct-`. */
+    indexPrefix: string;
+    /** Source networks that are not "unknown" on the CloudTrail board. */
+    knownCidrs: string[];
+  };
   logLevel: string;
   /** Built SPA to serve; absent in API-only runs (tests that do not need the web). */
   webDist?: string;
@@ -52,7 +59,8 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
   const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
 }
 
@@ -89,6 +97,44 @@ function caCert(env: Env): string | undefined {
   return file;
 }
 
+/** An index prefix safe to append a date to and to use with `*`. */
+function indexPrefix(env: Env, name: string, fallback: string): string {
+  const value = nonEmpty(env, name) ?? fallback;
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(value)) {
+    throw new ConfigError(
+      name,
+      `index prefixes are lowercase letters, digits, ".", "_" or "-"; got "${value}"`,
+    );
+  }
+  return value;
+}
+
+/** Private and loopback networks: what is "known" when KNOWN_CIDRS is not set. */
+export const DEFAULT_KNOWN_CIDRS = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '127.0.0.0/8',
+  'fc00::/7',
+  '::1/128',
+];
+
+function cidrList(env: Env, name: string, fallback: string[]): string[] {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  return raw.split(',').map((entry) => {
+    const cidr = entry.trim();
+    const [address = '', prefix, extra] = cidr.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix !== undefined && /^\d+$/.test(prefix) && Number(prefix) <= bits;
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      throw new ConfigError(name, `"${cidr}" is not a CIDR such as 10.0.0.0/8 or 2001:db8::/32`);
+    }
+    return cidr;
+  });
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates the whole configuration at boot, so a bad variable fails fast and by name. */
@@ -109,6 +155,10 @@ export function loadConfig(env: Env = process.env): Config {
     http: {
       host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
       port: integer(env, 'PORT', 8080, 0, 65_535),
+    },
+    cloudtrail: {
+      indexPrefix: indexPrefix(env, 'CLOUDTRAIL_INDEX_PREFIX', 'ct-'),
+      knownCidrs: cidrList(env, 'KNOWN_CIDRS', DEFAULT_KNOWN_CIDRS),
     },
     logLevel,
     webDist,

@@ -37,9 +37,17 @@ export interface BulkWriteOptions {
   concurrency?: number;
 }
 
-function reasonOf(error: { type?: string; reason?: string | null; caused_by?: { type?: string; reason?: string | null } } | null): string {
+function reasonOf(
+  error: {
+    type?: string;
+    reason?: string | null;
+    caused_by?: { type?: string; reason?: string | null };
+  } | null,
+): string {
   if (!error) return 'unknown error';
-  const cause = error.caused_by ? ` (caused by ${error.caused_by.type}: ${error.caused_by.reason ?? ''})` : '';
+  const cause = error.caused_by
+    ? ` (caused by ${error.caused_by.type}: ${error.caused_by.reason ?? ''})`
+    : '';
   return `${error.type ?? 'error'}: ${error.reason ?? ''}${cause}`;
 }
 
@@ -80,7 +88,12 @@ export async function writeDocuments(
         return;
       }
       // The helper hands back the document body; the action line still names index and id.
-      const action = 'create' in dropped.operation ? dropped.operation.create : 'index' in dropped.operation ? dropped.operation.index : {};
+      const action =
+        'create' in dropped.operation
+          ? dropped.operation.create
+          : 'index' in dropped.operation
+            ? dropped.operation.index
+            : {};
       result.rejected.push({
         index: String(action._index ?? ''),
         id: String(action._id ?? ''),

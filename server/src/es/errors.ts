@@ -36,7 +36,12 @@ export function classifyEsError(error: unknown): EsFailure | undefined {
   if (error instanceof errors.ResponseError) {
     const rootCause = rootCauseOf(error);
     if (error.statusCode === 429) {
-      return { kind: 'unreachable', status: 503, message: 'Elasticsearch is overloaded (429), retry shortly', rootCause };
+      return {
+        kind: 'unreachable',
+        status: 503,
+        message: 'Elasticsearch is overloaded (429), retry shortly',
+        rootCause,
+      };
     }
     return { kind: 'rejected', status: 502, message: 'Elasticsearch rejected the query', rootCause };
   }

@@ -29,7 +29,10 @@ async function nodeVersion(
   options: { requestTimeout: number; maxRetries: number },
 ): Promise<string | undefined> {
   try {
-    const info = await client.nodes.info({ node_id: '_local', metric: '_none', filter_path: 'nodes.*.version' }, options);
+    const info = await client.nodes.info(
+      { node_id: '_local', metric: '_none', filter_path: 'nodes.*.version' },
+      options,
+    );
     return Object.values(info.nodes ?? {})[0]?.version;
   } catch {
     // A read-only API key may lack the `monitor` privilege: health still answers, without a version.

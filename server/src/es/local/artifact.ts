@@ -63,8 +63,14 @@ export async function resolveArtifact(cacheDir: string, progress: Progress): Pro
   });
   clearInterval(ticker);
   if (code !== 0 || !existsSync(zip)) {
-    const errors = output.join('').split('\n').filter((line) => line.includes('ERROR')).slice(0, 8);
-    throw new Error(`mvn could not resolve ${ES_ARTIFACT}:\n${errors.join('\n') || output.join('').slice(-2000)}`);
+    const errors = output
+      .join('')
+      .split('\n')
+      .filter((line) => line.includes('ERROR'))
+      .slice(0, 8);
+    throw new Error(
+      `mvn could not resolve ${ES_ARTIFACT}:\n${errors.join('\n') || output.join('').slice(-2000)}`,
+    );
   }
   progress.update(statSync(zip).size);
   progress.done(`${(statSync(zip).size / 1_048_576).toFixed(1)} MB`);

@@ -29,7 +29,10 @@ function traversableByOthers(dir: string): boolean {
  * who must be able to reach that folder; if a parent folder is closed to others (a clone under
  * /root), it moves to /var/lib/lookout/<checkout hash> instead, and says so.
  */
-export function lookoutHome(env: Record<string, string | undefined> = process.env): { dir: string; moved: boolean } {
+export function lookoutHome(env: Record<string, string | undefined> = process.env): {
+  dir: string;
+  moved: boolean;
+} {
   if (env.LOOKOUT_HOME) return { dir: path.resolve(env.LOOKOUT_HOME), moved: false };
   const inRepo = path.join(repoRoot, '.lookout');
   const asRoot = process.getuid?.() === 0;

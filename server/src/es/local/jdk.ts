@@ -38,9 +38,7 @@ export function pickJdk(
   };
   const fromEnv = consider(env.ES_JAVA_HOME) ?? consider(env.JAVA_HOME);
   if (fromEnv) return { jdk: fromEnv, seen };
-  const installed = existsSync(jvmDir)
-    ? readdirSync(jvmDir).map((name) => path.join(jvmDir, name))
-    : [];
+  const installed = existsSync(jvmDir) ? readdirSync(jvmDir).map((name) => path.join(jvmDir, name)) : [];
   const supported = installed
     .map((home) => consider(home))
     .filter((jdk): jdk is Jdk => jdk !== undefined)

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  closeSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { Progress } from '../../core/progress.ts';
 import { ES_VERSION, MissingToolError, resolveArtifact, unpackArtifact } from './artifact.ts';
@@ -52,7 +61,9 @@ async function clusterHealth(url: string, waitForYellow = false): Promise<{ stat
 
 async function nodeVersion(url: string): Promise<string | undefined> {
   try {
-    const response = await fetch(`${url}/_nodes/_local?filter_path=nodes.*.version`, { signal: AbortSignal.timeout(3_000) });
+    const response = await fetch(`${url}/_nodes/_local?filter_path=nodes.*.version`, {
+      signal: AbortSignal.timeout(3_000),
+    });
     const body = (await response.json()) as { nodes?: Record<string, { version: string }> };
     return Object.values(body.nodes ?? {})[0]?.version;
   } catch {
@@ -90,7 +101,8 @@ function writeInstanceConfig(home: string, paths: InstancePaths): void {
 /** Downloads (once) and unpacks (once) the pinned engine; returns its home folder. */
 export async function ensureEngineInstalled(progress: Progress): Promise<string> {
   const { dir, moved } = lookoutHome();
-  if (moved) progress.log(`Local Elasticsearch lives in ${dir} (the checkout is not reachable by ${ENGINE_USER}).`);
+  if (moved)
+    progress.log(`Local Elasticsearch lives in ${dir} (the checkout is not reachable by ${ENGINE_USER}).`);
   const zip = await resolveArtifact(path.join(dir, 'cache'), progress);
   return unpackArtifact(zip, path.join(dir, 'engine'), progress);
 }
@@ -169,7 +181,11 @@ export async function startEngine(
   child.unref();
   writeFileSync(paths.pidFile, String(child.pid));
 
-  progress.start(`Starting Elasticsearch ${ES_VERSION} (${instance}, Java ${jdk.major}) on ${paths.url}`, undefined, 's');
+  progress.start(
+    `Starting Elasticsearch ${ES_VERSION} (${instance}, Java ${jdk.major}) on ${paths.url}`,
+    undefined,
+    's',
+  );
   const startedAt = Date.now();
   for (;;) {
     const health = await clusterHealth(paths.url, true);
@@ -178,7 +194,9 @@ export async function startEngine(
       throw new Error(`Elasticsearch exited during start; last log lines:\n${logTail(paths)}`);
     }
     if (Date.now() - startedAt > READY_TIMEOUT_MS) {
-      throw new Error(`Elasticsearch not ready after ${READY_TIMEOUT_MS / 1000} s; see ${paths.logs}\n${logTail(paths)}`);
+      throw new Error(
+        `Elasticsearch not ready after ${READY_TIMEOUT_MS / 1000} s; see ${paths.logs}\n${logTail(paths)}`,
+      );
     }
     progress.update(Math.round((Date.now() - startedAt) / 1000));
     await new Promise((resolve) => setTimeout(resolve, 1_000));

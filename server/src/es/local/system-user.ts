@@ -18,10 +18,20 @@ export function ensureEngineUser(): UserIds {
   if (idOf('-u') === undefined) {
     const created = spawnSync(
       'useradd',
-      ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', ENGINE_USER],
+      [
+        '--system',
+        '--user-group',
+        '--no-create-home',
+        '--home-dir',
+        '/nonexistent',
+        '--shell',
+        '/usr/sbin/nologin',
+        ENGINE_USER,
+      ],
       { encoding: 'utf8' },
     );
-    if (created.status !== 0) throw new Error(`could not create user ${ENGINE_USER}: ${created.stderr.trim()}`);
+    if (created.status !== 0)
+      throw new Error(`could not create user ${ENGINE_USER}: ${created.stderr.trim()}`);
   }
   return { uid: idOf('-u')!, gid: idOf('-g')! };
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, redactedUrl } from './config.ts';
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration from the environment', () => {
+  it('defaults to the local engine on 127.0.0.1:9200 and serves on 127.0.0.1:8080', () => {
+    const config = loadConfig({});
+    expect(config.es).toMatchObject({ url: 'http://127.0.0.1:9200', local: true, auth: {} });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(config.es.requestTimeoutMs).toBe(30_000);
+  });
+
+  it('uses an existing cluster from ES_URL with an API key', () => {
+    const config = loadConfig({
+      ES_URL: 'https://es.internal:9243',
+      ES_API_KEY: 'abc==',
+      PORT: '9000',
+      HOST: '0.0.0.0',
+    });
+    expect(config.es).toMatchObject({
+      url: 'https://es.internal:9243',
+      local: false,
+      auth: { apiKey: 'abc==' },
+    });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 9000 });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT', 'whole number'],
+    [{ PORT: '70000' }, 'PORT', 'between 0 and 65535'],
+    [{ ES_URL: 'not a url' }, 'ES_URL', 'not a URL'],
+    [{ ES_URL: 'ftp://es:21' }, 'ES_URL', 'http://'],
+    [{ ES_USERNAME: 'elastic' }, 'ES_PASSWORD', 'required'],
+    [{ ES_PASSWORD: 'secret' }, 'ES_USERNAME', 'required'],
+    [{ ES_API_KEY: 'k', ES_USERNAME: 'u', ES_PASSWORD: 'p' }, 'ES_API_KEY', 'not both'],
+    [{ ES_CA_CERT: '/nonexistent/ca.pem' }, 'ES_CA_CERT', 'no such file'],
+    [{ ES_REQUEST_TIMEOUT_MS: '5' }, 'ES_REQUEST_TIMEOUT_MS', 'between'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'expected one of'],
+    [{ CLOUDTRAIL_INDEX_PREFIX: 'CT-*' }, 'CLOUDTRAIL_INDEX_PREFIX', 'lowercase'],
+    [{ KNOWN_CIDRS: '10.0.0.0/8, 300.1.2.3/8' }, 'KNOWN_CIDRS', '300.1.2.3/8'],
+    [{ KNOWN_CIDRS: '2001:db8::/129' }, 'KNOWN_CIDRS', 'not a CIDR'],
+  ])('rejects %o naming %s', (env, variable, problem) => {
+    const error = errorOf(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+    expect(error.message).toContain(problem);
+  });
+
+  it('reads known networks for the CloudTrail board, IPv4 and IPv6', () => {
+    expect(loadConfig({ KNOWN_CIDRS: '10.0.0.0/8, 2001:db8:aaaa::/48' }).cloudtrail.knownCidrs).toEqual([
+      '10.0.0.0/8',
+      '2001:db8:aaaa::/48',
+    ]);
+  });
+
+  it('never shows credentials of ES_URL', () => {
+    expect(redactedUrl('https://elastic:secret@es.internal:9243/')).toBe('https://es.internal:9243');
+  });
+});

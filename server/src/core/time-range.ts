@@ -1,0 +1,96 @@
+/**
+ * `from`/`to` as users and links write them: ISO-8601, or date math relative to now
+ * (`now`, `now-24h`, `now-7d`, `now-15m`, optionally rounded: `now/d`, `now-1d/d`).
+ * Resolved here to absolute epoch milliseconds, so that every request the BFF sends is absolute
+ * and identical requests are byte-identical (Elasticsearch's request cache can serve them).
+ */
+
+const UNIT_MS: Record<string, number> = {
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 7 * 86_400_000,
+};
+
+const DATE_MATH = /^now(?:([+-])(\d+)([smhdw]))?(?:\/([smhdw]))?$/;
+const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A bad `from`/`to` (or similar): the message names the parameter; the error handler answers 400. */
+export class BadParameterError extends Error {
+  readonly statusCode = 400;
+  constructor(
+    readonly parameter: string,
+    problem: string,
+  ) {
+    super(`querystring/${parameter} ${problem}`);
+    this.name = 'BadParameterError';
+  }
+}
+
+/** The BFF's "now", floored to the minute: requests within one minute share cache entries. */
+export function flooredNow(now: Date): number {
+  return Math.floor(now.getTime() / 60_000) * 60_000;
+}
+
+export function parseTimeExpression(parameter: string, value: string, nowMs: number): number {
+  const math = DATE_MATH.exec(value);
+  if (math) {
+    const [, sign, amount, unit, roundTo] = math;
+    let result = nowMs;
+    if (sign && amount && unit) result += (sign === '-' ? -1 : 1) * Number(amount) * UNIT_MS[unit]!;
+    if (roundTo) result = Math.floor(result / UNIT_MS[roundTo]!) * UNIT_MS[roundTo]!;
+    return result;
+  }
+  if (ISO.test(value)) {
+    const parsed = Date.parse(value);
+    if (!Number.isNaN(parsed)) return parsed;
+  }
+  throw new BadParameterError(
+    parameter,
+    `must be ISO-8601 (2026-11-26T10:00:00Z) or date math (now-24h), got "${value}"`,
+  );
+}
+
+export interface TimeRange {
+  fromMs: number;
+  toMs: number;
+}
+
+export interface TimeRangeLimits {
+  /** Longest range an endpoint accepts (query cost). */
+  maxRangeMs?: number;
+}
+
+/** Resolves `from`/`to` against `now` (floored to the minute); `from` must be before `to`. */
+export function resolveTimeRange(
+  params: { from?: string; to?: string },
+  now: Date,
+  defaults: { from: string; to: string } = { from: 'now-24h', to: 'now' },
+  limits: TimeRangeLimits = {},
+): TimeRange {
+  const nowMs = flooredNow(now);
+  const fromMs = parseTimeExpression('from', params.from ?? defaults.from, nowMs);
+  const toMs = parseTimeExpression('to', params.to ?? defaults.to, nowMs);
+  if (fromMs >= toMs)
+    throw new BadParameterError(
+      'from',
+      `must be before to (${new Date(fromMs).toISOString()} ≥ ${new Date(toMs).toISOString()})`,
+    );
+  if (limits.maxRangeMs !== undefined && toMs - fromMs > limits.maxRangeMs) {
+    throw new BadParameterError(
+      'from',
+      `range longer than the maximum of ${Math.round(limits.maxRangeMs / 86_400_000)} days`,
+    );
+  }
+  return { fromMs, toMs };
+}
+
+/** `10m`, `1h`, `1d` ↔ milliseconds, for histogram intervals. */
+export function intervalMs(parameter: string, interval: string): number {
+  const match = /^(\d+)([smhd])$/.exec(interval);
+  if (!match || Number(match[1]) === 0) {
+    throw new BadParameterError(parameter, `must look like 10m, 1h or 1d, got "${interval}"`);
+  }
+  return Number(match[1]) * UNIT_MS[match[2]!]!;
+}
