@@ -10,18 +10,25 @@ function instanceOf(value: string | undefined): InstanceName {
 }
 
 /** `lookout es start|stop|status [--instance dev|test] [--fresh]` */
-export async function esCommand(args: string[], flags: { instance?: string; fresh?: boolean }): Promise<number> {
+export async function esCommand(
+  args: string[],
+  flags: { instance?: string; fresh?: boolean },
+): Promise<number> {
   const instance = instanceOf(flags.instance);
   const progress = terminalProgress();
   switch (args[0]) {
     case 'start': {
       const started = await startEngine(instance, progress, { fresh: flags.fresh });
-      console.log(`Elasticsearch ${started.version ?? ''} is ${started.clusterStatus} at ${started.url} (data: ${started.dataDir})`);
+      console.log(
+        `Elasticsearch ${started.version ?? ''} is ${started.clusterStatus} at ${started.url} (data: ${started.dataDir})`,
+      );
       return 0;
     }
     case 'stop': {
       const stopped = await stopEngine(instance, progress);
-      console.log(stopped ? `Elasticsearch (${instance}) stopped.` : `Elasticsearch (${instance}) was not running.`);
+      console.log(
+        stopped ? `Elasticsearch (${instance}) stopped.` : `Elasticsearch (${instance}) was not running.`,
+      );
       return 0;
     }
     case 'status': {

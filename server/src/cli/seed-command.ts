@@ -18,7 +18,9 @@ function positiveNumber(flag: string, raw: string | undefined, fallback: number,
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new UsageError(`--${flag}: expected a positive ${integer ? 'whole number' : 'number'}, got "${raw}"`);
+    throw new UsageError(
+      `--${flag}: expected a positive ${integer ? 'whole number' : 'number'}, got "${raw}"`,
+    );
   }
   return value;
 }
@@ -54,7 +56,9 @@ export async function seedCommand(flags: SeedFlags): Promise<number> {
   const options = parseSeedOptions(flags, new Date());
   const selected = flags.board ? boards.filter((board) => board.name === flags.board) : boards;
   if (flags.board && selected.length === 0) {
-    throw new UsageError(`--board: no board "${flags.board}"; boards: ${boards.map((b) => b.name).join(', ')}`);
+    throw new UsageError(
+      `--board: no board "${flags.board}"; boards: ${boards.map((b) => b.name).join(', ')}`,
+    );
   }
   const config = loadConfig();
   const client = createEsClient(config.es);
