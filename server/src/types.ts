@@ -1,3 +1,16 @@
 // Types-only entry of the server package (`@lookout/server/types`): the web imports response
 // types from here with `import type`; no runtime code crosses.
 export type { HealthResponse } from './app/health-schema.ts';
+export type { ApiErrorBody } from './app/error-handler.ts';
+export type {
+  TopCallsQuery,
+  TopCallsResponse,
+  EventsQuery,
+  EventsResponse,
+  EventSummary,
+  EventRecordResponse,
+  UnknownIpsQuery,
+  UnknownIpsResponse,
+  SummaryQuery,
+  SummaryResponse,
+} from './boards/cloudtrail/schema.ts';

@@ -142,6 +142,12 @@ export async function startEngine(
     progress.log(`Elasticsearch (${instance}) already running at ${paths.url}`);
     return { ...before, startedNow: false };
   }
+  if (before.running && before.pid === undefined) {
+    throw new Error(
+      `an Elasticsearch not started from this checkout already answers on ${paths.url}; ` +
+        'stop it, or set ES_URL to use it as it is',
+    );
+  }
   if (before.running) await stopEngine(instance, progress);
 
   const { jdk, seen } = pickJdk();
