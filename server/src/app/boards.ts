@@ -1,7 +1,8 @@
 import type { Board } from '../core/board.ts';
+import { cloudtrailBoard } from '../boards/cloudtrail/board.ts';
 
 /**
  * The boards this app serves, in navigation order. The app layer composes boards; a board is
  * added here and nowhere else.
  */
-export const boards: Board[] = [];
+export const boards: Board[] = [cloudtrailBoard];

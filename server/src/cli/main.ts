@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/config.ts';
 import { MissingToolError } from '../es/local/artifact.ts';
 import { esCommand } from './es-command.ts';
+import { ingestCommand, INGEST_USAGE } from './ingest-command.ts';
 import { setupCommand } from './setup-command.ts';
 import { seedCommand } from './seed-command.ts';
 import { startCommand } from './start-command.ts';
@@ -14,6 +15,7 @@ const USAGE = `Usage: npm run lookout -- <command>
   setup                 install the index templates (idempotent)
   seed [--days N] [--scale X] [--seed N] [--board NAME]
                         write each board's demo data
+${INGEST_USAGE}
   start                 what \`npm start\` runs: engine, templates, demo data, SPA build, server
 `;
 
@@ -43,6 +45,8 @@ async function run(argv: string[]): Promise<number> {
       return setupCommand();
     case 'seed':
       return seedCommand(values);
+    case 'ingest':
+      return ingestCommand(rest);
     case 'start':
       return startCommand();
     default:
