@@ -70,4 +70,10 @@ describe('apiUrl', () => {
   it('leaves a path without parameters alone', () => {
     expect(apiUrl('/api/health')).toBe('/api/health');
   });
+
+  it('repeats a parameter that has several values, and leaves out an empty list', () => {
+    expect(apiUrl('/api/cloudtrail/events', { account: ['111', '222'], region: [], q: 'vol-1' })).toBe(
+      '/api/cloudtrail/events?account=111&account=222&q=vol-1',
+    );
+  });
 });

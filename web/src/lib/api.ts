@@ -25,12 +25,14 @@ export class ApiError extends Error {
   }
 }
 
-export type QueryParams = Record<string, string | number | boolean | undefined>;
+/** An array value repeats the parameter (`?account=a&account=b`), as the BFF's filters expect. */
+export type QueryParams = Record<string, string | number | boolean | undefined | readonly string[]>;
 
 export function apiUrl(path: string, params: QueryParams = {}): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined) search.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value) search.append(key, item);
+    else if (value !== undefined) search.set(key, String(value));
   }
   const query = search.toString();
   return query ? `${path}?${query}` : path;

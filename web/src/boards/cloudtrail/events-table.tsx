@@ -1,0 +1,156 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { EventSummary } from '@lookout/server/types';
+import { Panel } from '../../components/panel.tsx';
+import { formatTimestamp } from '../../lib/format-time.ts';
+import type { TimeZoneOption } from '../../lib/time-range.ts';
+import { useRefreshInterval } from '../../lib/use-time-range.ts';
+import { countOf, formatCount } from './format.ts';
+import { cloudtrailQueries } from './queries.ts';
+import type { CloudtrailFiltersState } from './use-cloudtrail-filters.ts';
+
+export function EventsPanel({ filters, tz }: { filters: CloudtrailFiltersState; tz: TimeZoneOption }) {
+  const refetchInterval = useRefreshInterval();
+  const query = useInfiniteQuery({ ...cloudtrailQueries.events(filters.eventsParams), refetchInterval });
+  const firstPage = query.data?.pages[0];
+  const events = query.data?.pages.flatMap((page) => page.events) ?? [];
+
+  return (
+    <Panel
+      title="Events"
+      tz={tz}
+      // "Updating…" is for refreshes; loading the next page has its own wording on the button.
+      query={{ ...query, isFetching: query.isFetching && !query.isFetchingNextPage }}
+      isEmpty={(data) => data.pages[0]?.events.length === 0}
+      emptyMessage="No events match these filters in this time range."
+      actions={
+        firstPage && (
+          <span className="cloudtrail-total" data-testid="events-total">
+            {formatTotal(firstPage.total, firstPage.totalIsExact)}
+          </span>
+        )
+      }
+    >
+      {() => (
+        <>
+          <EventsTable
+            events={events}
+            tz={tz}
+            selected={filters.event}
+            onOpen={(eventID) => filters.update({ event: eventID })}
+          />
+          <div className="cloudtrail-more">
+            <span>
+              Showing {formatCount(events.length)} of{' '}
+              {firstPage ? formatTotal(firstPage.total, firstPage.totalIsExact) : '…'}
+            </span>
+            {query.hasNextPage && (
+              <button
+                type="button"
+                onClick={() => void query.fetchNextPage()}
+                disabled={query.isFetchingNextPage}
+              >
+                {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              </button>
+            )}
+            {query.isFetchNextPageError && (
+              <span className="cloudtrail-error" role="alert">
+                Could not load more: {query.error?.message}
+              </span>
+            )}
+          </div>
+        </>
+      )}
+    </Panel>
+  );
+}
+
+/** `ec2` for `ec2.amazonaws.com`: the suffix is the same on every AWS row and costs a column's width. */
+export function shortSource(eventSource: string): string {
+  return eventSource.replace(/\.amazonaws\.com$/, '');
+}
+
+/** `1,234 events`, or `10,000+ events` when Elasticsearch stopped counting. */
+export function formatTotal(total: number, exact: boolean): string {
+  return exact ? countOf(total, 'event') : `${formatCount(total)}+ events`;
+}
+
+export interface EventsTableProps {
+  events: EventSummary[];
+  tz: TimeZoneOption;
+  selected: string | undefined;
+  onOpen(eventID: string): void;
+}
+
+export function EventsTable({ events, tz, selected, onOpen }: EventsTableProps) {
+  return (
+    <div className="cloudtrail-table-scroll">
+      <table className="cloudtrail-table cloudtrail-events">
+        <caption className="cloudtrail-visually-hidden">
+          CloudTrail events, newest first. Press Enter on a row to open its record.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Event</th>
+            <th scope="col">Source</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Principal</th>
+            <th scope="col">Source IP / address</th>
+            <th scope="col">Account</th>
+            <th scope="col">Region</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr
+              key={event.eventID}
+              tabIndex={0}
+              className={
+                event.eventID === selected ? 'cloudtrail-row cloudtrail-row-selected' : 'cloudtrail-row'
+              }
+              aria-current={event.eventID === selected ? 'true' : undefined}
+              data-event-id={event.eventID}
+              onClick={() => onOpen(event.eventID)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  onOpen(event.eventID);
+                }
+              }}
+            >
+              <td className="cloudtrail-time">{formatTimestamp(new Date(event.eventTime), tz)}</td>
+              <td>
+                <strong>{event.eventName}</strong>
+              </td>
+              <td title={event.eventSource}>{shortSource(event.eventSource)}</td>
+              <td>
+                {event.outcome === 'failure' ? (
+                  <span className="cloudtrail-failure cloudtrail-outcome">
+                    Failed
+                    {event.errorCode && (
+                      <>
+                        <span className="cloudtrail-visually-hidden">: </span>
+                        <span className="cloudtrail-error-code">{event.errorCode}</span>
+                      </>
+                    )}
+                  </span>
+                ) : (
+                  <span className="cloudtrail-success">OK</span>
+                )}
+              </td>
+              {/* Capped widths: one long session name must not push the other columns off screen. */}
+              <td>
+                <span className="cloudtrail-principal">{event.principal}</span>
+              </td>
+              <td>
+                <span className="cloudtrail-address">{event.sourceAddress || event.sourceIp || '—'}</span>
+              </td>
+              <td className="cloudtrail-nowrap">{event.account || '—'}</td>
+              <td className="cloudtrail-nowrap">{event.region || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
