@@ -14,3 +14,13 @@ export type {
   SummaryQuery,
   SummaryResponse,
 } from './boards/cloudtrail/schema.ts';
+export type {
+  ImageSearchQuery,
+  ImageSearchResponse,
+  ImageHit,
+  ImageFacets,
+  Orientation,
+  TagSuggestionsQuery,
+  TagSuggestionsResponse,
+  ImageDetailResponse,
+} from './boards/images/schema.ts';

@@ -1,8 +1,9 @@
 import type { Board } from '../core/board.ts';
 import { cloudtrailBoard } from '../boards/cloudtrail/board.ts';
+import { imagesBoard } from '../boards/images/board.ts';
 
 /**
  * The boards this app serves, in navigation order. The app layer composes boards; a board is
  * added here and nowhere else.
  */
-export const boards: Board[] = [cloudtrailBoard];
+export const boards: Board[] = [cloudtrailBoard, imagesBoard];

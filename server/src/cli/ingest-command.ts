@@ -1,25 +1,43 @@
 import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../core/config.ts';
 import { terminalProgress } from '../core/progress.ts';
 import { createEsClient } from '../es/client.ts';
 import { installIndexTemplates } from '../es/templates.ts';
 import { cloudtrailIndexTemplate } from '../boards/cloudtrail/mapping.ts';
 import { formatIngestReport, ingestCloudTrail } from '../boards/cloudtrail/ingest/ingest-cloudtrail.ts';
+import { imagesIndexTemplate } from '../boards/images/mapping.ts';
+import { formatImagesIngestReport, ingestImages } from '../boards/images/ingest/ingest-images.ts';
 import { UsageError } from './usage-error.ts';
 
 /** For the CLI usage text. */
 export const INGEST_USAGE = `  ingest cloudtrail <file|dir>...
                         read CloudTrail log files (.json.gz / .json, as delivered to S3; directories
-                        are walked) into Elasticsearch; index prefix from CLOUDTRAIL_INDEX_PREFIX (ct-)`;
+                        are walked) into Elasticsearch; index prefix from CLOUDTRAIL_INDEX_PREFIX (ct-)
+  ingest images <ndjson>... [--vision-batch <file> --ids <file>]
+                        read hotel images, one a line with its Vision AnnotateImageResponse (.ndjson or
+                        .ndjson.gz), optionally with a Vision batch response and its id list in request
+                        order; index IMAGES_INDEX (lookout-images), re-ingesting an image updates it`;
+
+/** Options of `ingest images`, from the main parser or given after `--`. */
+export interface IngestFlags {
+  'vision-batch'?: string;
+  ids?: string;
+}
 
 /**
  * `lookout ingest cloudtrail <file|dir>...`: installs the template, ingests, prints the counts and
  * every rejection. Exit code 1 when anything was rejected (or nothing was found), 0 otherwise.
  */
-export async function ingestCommand(args: string[]): Promise<number> {
+export async function ingestCommand(args: string[], flags: IngestFlags = {}): Promise<number> {
   const [source, ...paths] = args;
-  if (source === undefined) throw new UsageError('ingest: which source? (ingest cloudtrail <file|dir>...)');
-  if (source !== 'cloudtrail') throw new UsageError(`ingest: unknown source "${source}" (known: cloudtrail)`);
+  if (source === undefined) {
+    throw new UsageError('ingest: which source? (ingest cloudtrail|images <file>...)');
+  }
+  if (source === 'images') return ingestImagesCommand(paths, flags);
+  if (source !== 'cloudtrail') {
+    throw new UsageError(`ingest: unknown source "${source}" (known: cloudtrail, images)`);
+  }
   if (paths.length === 0) throw new UsageError('ingest cloudtrail: give at least one file or directory');
   const missing = paths.filter((given) => !existsSync(given));
   if (missing.length > 0) {
@@ -38,6 +56,56 @@ export async function ingestCommand(args: string[]): Promise<number> {
       return 1;
     }
     for (const line of formatIngestReport(report)) console.log(line);
+    return report.rejected.length > 0 ? 1 : 0;
+  } finally {
+    await client.close();
+  }
+}
+
+/**
+ * `lookout ingest images <ndjson>... [--vision-batch <file> --ids <file>]`: installs the template,
+ * ingests, prints the counts and every rejection (file:line and reason). Exit code 1 when anything
+ * was rejected, 0 otherwise.
+ */
+async function ingestImagesCommand(args: string[], flags: IngestFlags): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'vision-batch': { type: 'string' }, ids: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError(`ingest images: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const files = parsed.positionals;
+  const batchFile = parsed.values['vision-batch'] ?? flags['vision-batch'];
+  const idsFile = parsed.values.ids ?? flags.ids;
+  if (files.length === 0) throw new UsageError('ingest images: give at least one NDJSON file');
+  if ((batchFile === undefined) !== (idsFile === undefined)) {
+    throw new UsageError(
+      'ingest images: --vision-batch and --ids go together (responses carry no image ids)',
+    );
+  }
+  const given = [...files, ...(batchFile ? [batchFile] : []), ...(idsFile ? [idsFile] : [])];
+  const missing = given.filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    console.error(`ingest images: no such file: ${missing.join(', ')}`);
+    return 2;
+  }
+
+  const config = loadConfig();
+  const { index, minScore } = config.images;
+  const client = createEsClient(config.es);
+  try {
+    await installIndexTemplates(client, [imagesIndexTemplate(index)]);
+    const report = await ingestImages(client, files, {
+      index,
+      minScore,
+      progress: terminalProgress(),
+      ...(batchFile && idsFile ? { visionBatch: { batchFile, idsFile } } : {}),
+    });
+    for (const line of formatImagesIngestReport(report)) console.log(line);
     return report.rejected.length > 0 ? 1 : 0;
   } finally {
     await client.close();

@@ -30,6 +30,8 @@ async function run(argv: string[]): Promise<number> {
       scale: { type: 'string' },
       seed: { type: 'string' },
       board: { type: 'string' },
+      'vision-batch': { type: 'string' },
+      ids: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -46,7 +48,7 @@ async function run(argv: string[]): Promise<number> {
     case 'seed':
       return seedCommand(values);
     case 'ingest':
-      return ingestCommand(rest);
+      return ingestCommand(rest, values);
     case 'start':
       return startCommand();
     default:

@@ -48,6 +48,10 @@ describe('configuration from the environment', () => {
     [{ CLOUDTRAIL_INDEX_PREFIX: 'CT-*' }, 'CLOUDTRAIL_INDEX_PREFIX', 'lowercase'],
     [{ KNOWN_CIDRS: '10.0.0.0/8, 300.1.2.3/8' }, 'KNOWN_CIDRS', '300.1.2.3/8'],
     [{ KNOWN_CIDRS: '2001:db8::/129' }, 'KNOWN_CIDRS', 'not a CIDR'],
+    [{ IMAGES_INDEX: 'Images' }, 'IMAGES_INDEX', 'lowercase'],
+    [{ IMAGES_INDEX: 'images-*' }, 'IMAGES_INDEX', 'lowercase'],
+    [{ IMAGES_MIN_SCORE: '1.5' }, 'IMAGES_MIN_SCORE', 'between 0 and 1'],
+    [{ IMAGES_MIN_SCORE: 'high' }, 'IMAGES_MIN_SCORE', 'between 0 and 1'],
   ])('rejects %o naming %s', (env, variable, problem) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);
@@ -60,6 +64,16 @@ describe('configuration from the environment', () => {
       '10.0.0.0/8',
       '2001:db8:aaaa::/48',
     ]);
+  });
+
+  it('reads the images index and the minimum Vision score, 0.6 by default', () => {
+    expect(loadConfig({}).images).toEqual({ index: 'lookout-images', minScore: 0.6 });
+    expect(loadConfig({ IMAGES_INDEX: 'hotel-images', IMAGES_MIN_SCORE: '0.75' }).images).toEqual({
+      index: 'hotel-images',
+      minScore: 0.75,
+    });
+    expect(loadConfig({ IMAGES_MIN_SCORE: '0' }).images.minScore).toBe(0);
+    expect(loadConfig({ IMAGES_MIN_SCORE: '.5' }).images.minScore).toBe(0.5);
   });
 
   it('never shows credentials of ES_URL', () => {

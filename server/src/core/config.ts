@@ -31,6 +31,15 @@ export interface Config {
     /** Source networks that are not "unknown" on the CloudTrail board. */
     knownCidrs: string[];
   };
+  images: {
+    /** The one index (or alias) of image metadata; `_id` is the producer's image id. */
+    index: string;
+    /**
+     * Vision tags scoring below this are stored but not counted by default. It is applied at
+     * ingest (`tags_counted`), so changing it needs a re-ingest; `?minScore=` is always exact.
+     */
+    minScore: number;
+  };
   logLevel: string;
   /** Built SPA to serve; absent in API-only runs (tests that do not need the web). */
   webDist?: string;
@@ -109,6 +118,25 @@ function indexPrefix(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+/** An index name or alias: lowercase, no wildcard (documents are written to it). */
+function indexName(env: Env, name: string, fallback: string): string {
+  const value = nonEmpty(env, name) ?? fallback;
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(value)) {
+    throw new ConfigError(name, `index names are lowercase letters, digits, ".", "_" or "-"; got "${value}"`);
+  }
+  return value;
+}
+
+function fraction(env: Env, name: string, fallback: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^(?:0|1|0?\.\d+|1\.0*)$/.test(raw) || value > 1) {
+    throw new ConfigError(name, `expected a number between 0 and 1 such as 0.6, got "${raw}"`);
+  }
+  return value;
+}
+
 /** Private and loopback networks: what is "known" when KNOWN_CIDRS is not set. */
 export const DEFAULT_KNOWN_CIDRS = [
   '10.0.0.0/8',
@@ -143,7 +171,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
-  const webDist = nonEmpty(env, 'WEB_DIST') ?? path.join(repoRoot, 'web', 'dist');
+  // Resolved now: a relative WEB_DIST must not depend on the working directory later.
+  const webDist = path.resolve(nonEmpty(env, 'WEB_DIST') ?? path.join(repoRoot, 'web', 'dist'));
   return {
     es: {
       url: esUrl(env),
@@ -159,6 +188,10 @@ export function loadConfig(env: Env = process.env): Config {
     cloudtrail: {
       indexPrefix: indexPrefix(env, 'CLOUDTRAIL_INDEX_PREFIX', 'ct-'),
       knownCidrs: cidrList(env, 'KNOWN_CIDRS', DEFAULT_KNOWN_CIDRS),
+    },
+    images: {
+      index: indexName(env, 'IMAGES_INDEX', 'lookout-images'),
+      minScore: fraction(env, 'IMAGES_MIN_SCORE', 0.6),
     },
     logLevel,
     webDist,
