@@ -3,8 +3,14 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../core/config.ts';
 
-/** Ports of the two local engines: `dev` for `npm start`, `test` for `npm test` (wiped each run). */
-export const INSTANCES = { dev: { port: 9200 }, test: { port: 9201 } } as const;
+/**
+ * The two local engines: `dev` for `npm start` (port 9200), `test` for `npm test` (9201, wiped
+ * each run). LOOKOUT_DEV_ES_PORT / LOOKOUT_TEST_ES_PORT move them when a port is taken.
+ */
+export const INSTANCES = {
+  dev: { port: Number(process.env.LOOKOUT_DEV_ES_PORT ?? 9200) },
+  test: { port: Number(process.env.LOOKOUT_TEST_ES_PORT ?? 9201) },
+} as const;
 export type InstanceName = keyof typeof INSTANCES;
 
 export function isInstanceName(value: string): value is InstanceName {
