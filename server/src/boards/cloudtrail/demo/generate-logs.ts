@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { hash32, Random } from './random.ts';
+import { hash32, Random } from '../../../core/random.ts';
 import {
   DAY,
   DEMO_ACCOUNTS,

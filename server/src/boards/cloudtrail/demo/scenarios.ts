@@ -2,7 +2,7 @@
  * What happens in the demo accounts: who calls which API from where, as CloudTrail records.
  * Every builder draws from the stream's seeded Random, so the same seed tells the same story.
  */
-import { stable, type Random } from './random.ts';
+import { stable, type Random } from '../../../core/random.ts';
 import {
   DAY,
   DEMO_ACCOUNTS,

@@ -5,6 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Random } from '../../../core/random.ts';
 import {
   CAMERA_SIZES,
   CITIES,
@@ -21,41 +22,6 @@ import {
   type City,
   type Scene,
 } from './world.ts';
-
-/** splitmix32: a small seeded generator; the demo never touches Math.random. */
-export class SeededRandom {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  float(): number {
-    this.state = (this.state + 0x9e3779b9) >>> 0;
-    let z = this.state;
-    z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
-    z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
-    return ((z ^ (z >>> 15)) >>> 0) / 4_294_967_296;
-  }
-
-  between(min: number, max: number): number {
-    return min + this.float() * (max - min);
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.float() * items.length)] as T;
-  }
-
-  weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
-    const total = items.reduce((sum, [, weight]) => sum + weight, 0);
-    let target = this.float() * total;
-    for (const [item, weight] of items) {
-      target -= weight;
-      if (target < 0) return item;
-    }
-    return (items.at(-1) as readonly [T, number])[0];
-  }
-}
 
 export interface DemoHotel {
   hotelId: string;
@@ -88,7 +54,7 @@ const pad = (value: number, width: number) => String(value).padStart(width, '0')
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 /** Hotels spread around their city (within ~8 km), each with its share of the images. */
-export function demoHotels(random: SeededRandom, hotels: number, images: number): DemoHotel[] {
+export function demoHotels(random: Random, hotels: number, images: number): DemoHotel[] {
   const weights = CITIES.map((city) => [city, city.weight] as const);
   const drafts = Array.from({ length: hotels }, (_, n) => {
     const city = random.weighted(weights);
@@ -126,7 +92,7 @@ function midOf(description: string): string {
   return `/m/0${hash.toString(36)}`;
 }
 
-function labelAnnotations(random: SeededRandom, scene: Scene) {
+function labelAnnotations(random: Random, scene: Scene) {
   const labels: Array<{ mid: string; description: string; score: number; topicality: number }> = [];
   for (const [description, probability, low, high] of SCENE_LABELS[scene]) {
     if (random.float() < probability) {
@@ -145,7 +111,7 @@ function labelAnnotations(random: SeededRandom, scene: Scene) {
 }
 
 function imageLine(
-  random: SeededRandom,
+  random: Random,
   hotel: DemoHotel,
   imageId: string,
   first: boolean,
@@ -194,7 +160,7 @@ function imageLine(
  * NDJSON files of `linesPerFile` images.
  */
 export async function generateImages(options: GenerateImagesOptions): Promise<GeneratedImages> {
-  const random = new SeededRandom(options.seed * 0x2545f491 + 7);
+  const random = new Random(options.seed * 0x2545f491 + 7);
   const imageTotal = Math.max(1, Math.round(DEMO_IMAGES * options.scale));
   const hotelTotal = Math.max(1, Math.min(imageTotal, Math.round(DEMO_HOTELS * options.scale)));
   const hotels = demoHotels(random, hotelTotal, imageTotal);

@@ -1,4 +1,4 @@
-/** mulberry32: a small, fast, seeded 32-bit PRNG. The demo never touches Math.random. */
+/** mulberry32: a small, fast, seeded 32-bit PRNG. Demo generators never touch Math.random. */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -38,6 +38,11 @@ export class Random {
   /** A whole number in [min, max]. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** A number in [min, max). */
+  between(min: number, max: number): number {
+    return min + this.next() * (max - min);
   }
 
   chance(probability: number): boolean {
