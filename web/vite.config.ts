@@ -24,6 +24,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // Room for the 5 s Testing Library waits (see test-setup.ts) on a loaded machine.
+    testTimeout: 15_000,
     // A fixed zone with summer time, so "local" output is the same on every machine.
     env: { TZ: 'Europe/Berlin' },
   },
