@@ -118,6 +118,23 @@ describe('generateCloudTrailLogs', () => {
     expect(ids.size).toBe(all.length);
   });
 
+  it('keeps eventIDs of different account/region streams apart, whatever the scale', async () => {
+    // At a million events two streams' 32-bit generators once produced the same ids; each
+    // stream now stamps its own tag into the id.
+    const { dir } = await generate({ days: 1, scale: 0.05 });
+    const tagsByStream = new Map<string, Set<string>>();
+    for (const { record } of await recordsUnder(dir)) {
+      const stream = `${record.recipientAccountId}/${record.awsRegion}`;
+      const tags = tagsByStream.get(stream) ?? new Set<string>();
+      tags.add(String(record.eventID).slice(0, 8));
+      tagsByStream.set(stream, tags);
+    }
+    expect(tagsByStream.size).toBeGreaterThan(3);
+    const allTags = [...tagsByStream.values()].map((tags) => [...tags]);
+    expect(allTags.every((tags) => tags.length === 1)).toBe(true);
+    expect(new Set(allTags.flat()).size).toBe(tagsByStream.size);
+  });
+
   it('writes about 20,000 events a day at scale 1, busier in the UTC day than at night', async () => {
     const { dir, generated } = await generate({ days: 2, scale: 0.2 });
     expect(generated.records).toBeGreaterThan(2 * 4_000 * 0.85);

@@ -2,7 +2,7 @@
  * What happens in the demo accounts: who calls which API from where, as CloudTrail records.
  * Every builder draws from the stream's seeded Random, so the same seed tells the same story.
  */
-import { stable, type Random } from '../../../core/random.ts';
+import { hash32, stable, type Random } from '../../../core/random.ts';
 import {
   DAY,
   DEMO_ACCOUNTS,
@@ -15,6 +15,11 @@ import {
 
 // ---------------------------------------------------------------------------------------------
 // Identities and stable resources
+
+/** 8 hex digits naming an account/region stream. */
+export function streamTag(ctx: Pick<Ctx, 'account' | 'region'>): string {
+  return hash32(`${ctx.account}/${ctx.region}`).toString(16).padStart(8, '0');
+}
 
 export interface Ctx {
   random: Random;
@@ -218,7 +223,9 @@ function record(ctx: Ctx, spec: EventSpec): Json {
     result.requestID =
       spec.requestID ?? (spec.source === 's3.amazonaws.com' ? random.hex(16).toUpperCase() : random.uuid());
   }
-  result.eventID = random.uuid();
+  // Each account/region stream draws from one 32-bit generator cycle, so two streams can reach
+  // the same state; the stream's own tag in the first 8 hex digits keeps eventIDs unique anyway.
+  result.eventID = `${streamTag(ctx)}${random.uuid().slice(8)}`;
   result.readOnly = spec.readOnly;
   if (spec.resources) result.resources = spec.resources;
   result.eventType = spec.eventType ?? 'AwsApiCall';

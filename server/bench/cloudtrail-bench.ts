@@ -1,0 +1,888 @@
+/**
+ * CloudTrail board benchmark (issue #3): prints the figures behind the DESIGN.md "Budgets", each
+ * next to its baseline measured in the same run. It prints; it never fails on a number.
+ *
+ *   1. Data: about a million demo events written as CloudTrail log files (the demo generator), in a
+ *      temporary directory (reused between runs with --keep).
+ *   2. Ingest rate: `ingestCloudTrail` (the `lookout ingest cloudtrail` code path) into `ct-bench-*`
+ *      against a raw `_bulk` of the same documents into `ct-benchraw-*` (same template, batch size
+ *      and concurrency), pre-serialised NDJSON, then again including reading the files. Each run
+ *      starts from empty bench indices on a warmed-up engine; the ingest runs first and last. CPU
+ *      seconds of this process, of Elasticsearch and of everything else show what bounds each run.
+ *      Budget: ingestion ≥ 80% of the raw `_bulk`.
+ *   3. Endpoint latency: each CloudTrail endpoint through the BFF, interleaved one-for-one with the
+ *      same search request sent directly to Elasticsearch, once as is (both sides share the request
+ *      cache) and once with the request cache cleared before every request. Budget: ≤ 20% (or 5 ms)
+ *      more.
+ *   4. De-duplication: 20 identical concurrent summary requests reach Elasticsearch once.
+ *
+ * Run (dev engine on ES_URL, default http://127.0.0.1:9200; `lookout es start` starts one):
+ *   pnpm --filter @lookout/server bench:cloudtrail [-- --events 1000000 --days 7 --seed 1 --keep]
+ * Flags: --events N (default 1,000,000; sets the scale) or --scale X, --days D (7), --seed S (1),
+ * --requests N per endpoint (60, after 5 warm-ups), --keep (keep the log files and the indices).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Client, estypes } from '@elastic/elasticsearch';
+import { buildApp } from '../src/app/build-app.ts';
+import { DEMO_EVENTS_PER_DAY, generateCloudTrailLogs } from '../src/boards/cloudtrail/demo/generate-logs.ts';
+import { ingestCloudTrail } from '../src/boards/cloudtrail/ingest/ingest-cloudtrail.ts';
+import { findLogFiles, readLogFile, readLogFiles } from '../src/boards/cloudtrail/ingest/read-log-files.ts';
+import { toCloudTrailDocument } from '../src/boards/cloudtrail/ingest/to-document.ts';
+import { cloudtrailIndexPattern, cloudtrailIndexTemplate } from '../src/boards/cloudtrail/mapping.ts';
+import {
+  buildEventsSearch,
+  buildSummarySearch,
+  buildTopCallsSearch,
+  buildUnknownIpsSearch,
+  chooseInterval,
+} from '../src/boards/cloudtrail/query.ts';
+import { loadConfig, type Config } from '../src/core/config.ts';
+import { silentProgress, terminalProgress } from '../src/core/progress.ts';
+import type { TimeRange } from '../src/core/time-range.ts';
+import { createEsClient } from '../src/es/client.ts';
+import { installIndexTemplates, type IndexTemplate } from '../src/es/templates.ts';
+
+const PREFIX = 'ct-bench-';
+const RAW_PREFIX = 'ct-benchraw-';
+const TEMPLATES: IndexTemplate[] = [
+  benchTemplate(PREFIX, 'lookout-cloudtrail-bench'),
+  benchTemplate(RAW_PREFIX, 'lookout-cloudtrail-benchraw'),
+];
+/** The bulk writer's defaults (es/bulk-writer.ts): one `_bulk` body, requests in flight. */
+const FLUSH_BYTES = 5_000_000;
+const CONCURRENCY = 3;
+const WARMUPS = 5;
+const CONCURRENT_REQUESTS = 20;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+// ---------------------------------------------------------------------------------------------
+// Flags and output
+
+interface Flags {
+  days: number;
+  scale: number;
+  seed: number;
+  requests: number;
+  keep: boolean;
+}
+
+function parseFlags(argv: string[]): Flags {
+  const { values } = parseArgs({
+    args: argv.filter((arg) => arg !== '--'),
+    options: {
+      events: { type: 'string' },
+      days: { type: 'string', default: '7' },
+      scale: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      requests: { type: 'string', default: '60' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const positive = (name: string, raw: string): number => {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name}: expected a positive number`);
+    return value;
+  };
+  const days = Math.round(positive('days', values.days));
+  const events = positive('events', values.events ?? '1000000');
+  return {
+    days,
+    // The generator draws about DEMO_EVENTS_PER_DAY × scale scenarios a day (a few make 2+ events).
+    scale: values.scale ? positive('scale', values.scale) : events / (DEMO_EVENTS_PER_DAY * days),
+    seed: Math.round(positive('seed', values.seed)),
+    requests: Math.round(positive('requests', values.requests)),
+    keep: values.keep,
+  };
+}
+
+const int = (value: number): string => Math.round(value).toLocaleString('en-US');
+const ms = (value: number): string => value.toFixed(1);
+const mb = (bytes: number): string => `${int(bytes / 1_048_576)} MB`;
+const pct = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
+
+/** An aligned table: first column left, the others right. */
+function printTable(title: string, header: string[], rows: string[][]): void {
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ');
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+/** Peak resident memory while `run` runs, sampled every 20 ms. */
+async function withPeakRss<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; seconds: number; peakRss: number }> {
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 20);
+  const start = performance.now();
+  try {
+    const result = await run();
+    const seconds = (performance.now() - start) / 1000;
+    return { result, seconds, peakRss: Math.max(peakRss, process.memoryUsage.rss()) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Data set
+
+interface Dataset {
+  /** What `ingest cloudtrail` is pointed at. */
+  logsDir: string;
+  root: string;
+  /** End of the generated data (the generator's `now`, on a minute). */
+  nowMs: number;
+  files: number;
+  records: number;
+  generatedSeconds?: number;
+}
+
+function datasetRoot(flags: Flags): string {
+  return path.join(
+    os.tmpdir(),
+    `lookout-ct-bench-${flags.days}d-x${flags.scale.toFixed(4)}-seed${flags.seed}`,
+  );
+}
+
+/** Writes the log files, or reuses those of an earlier run with the same parameters. */
+async function prepareDataset(flags: Flags): Promise<Dataset> {
+  const root = datasetRoot(flags);
+  const logsDir = path.join(root, 'AWSLogs');
+  // Outside AWSLogs/: the reader would take a `.json` file there for a log file.
+  const manifestFile = path.join(root, 'bench-manifest.json');
+  const params = { days: flags.days, scale: flags.scale, seed: flags.seed };
+  if (existsSync(manifestFile)) {
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as typeof params & Dataset;
+    const same =
+      manifest.days === params.days && manifest.scale === params.scale && manifest.seed === params.seed;
+    if (same && existsSync(logsDir)) return { ...manifest, root, logsDir, generatedSeconds: undefined };
+  }
+  await rm(root, { recursive: true, force: true });
+  await mkdir(root, { recursive: true });
+
+  const now = new Date(Math.floor(Date.now() / MINUTE) * MINUTE);
+  const progress = terminalProgress();
+  progress.start(
+    'Writing demo CloudTrail log files',
+    Math.round(DEMO_EVENTS_PER_DAY * flags.scale * flags.days),
+    'events',
+  );
+  let lastUpdate = 0;
+  const start = performance.now();
+  const totals = await generateCloudTrailLogs({
+    dir: root,
+    ...params,
+    now,
+    onFile: (_files, records) => {
+      if (Date.now() - lastUpdate < 200) return;
+      lastUpdate = Date.now();
+      progress.update(records);
+    },
+  });
+  const generatedSeconds = (performance.now() - start) / 1000;
+  progress.done(`${int(totals.files)} files, ${int(totals.records)} events`);
+  const dataset = { ...params, nowMs: now.getTime(), ...totals };
+  await writeFile(manifestFile, JSON.stringify(dataset));
+  return { ...dataset, root, logsDir, generatedSeconds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elasticsearch housekeeping
+
+/** The CloudTrail template for a bench prefix; above `lookout-cloudtrail` (`ct-*`, priority 200). */
+function benchTemplate(prefix: string, name: string): IndexTemplate {
+  const template = cloudtrailIndexTemplate(prefix);
+  return { name, body: { ...template.body, priority: 250 } };
+}
+
+/** Deletes every index matching the patterns (wildcard deletes are refused by default). */
+async function deleteIndices(client: Client, patterns: string[]): Promise<void> {
+  const resolved = await client.indices.resolveIndex({ name: patterns, expand_wildcards: 'all' });
+  const names = resolved.indices.map((index) => index.name);
+  if (names.length > 0) await client.indices.delete({ index: names });
+}
+
+/** Background merges of the previous run would slow down the next one: wait them out. */
+async function waitForMerges(client: Client): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const stats = await client.indices.stats({ metric: 'merge' });
+    if ((stats._all.total?.merges?.current ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+async function freshIndices(client: Client, patterns: string[]): Promise<void> {
+  await deleteIndices(client, patterns);
+  await installIndexTemplates(client, TEMPLATES);
+  await waitForMerges(client);
+}
+
+async function countDocuments(client: Client, prefix: string): Promise<number> {
+  const { count } = await client.count({ index: cloudtrailIndexPattern(prefix), allow_no_indices: true });
+  return count;
+}
+
+/** CPU seconds used so far: this process, the Elasticsearch node(s), the whole machine (Linux). */
+interface CpuTotals {
+  bench: number;
+  es: number;
+  machine?: number;
+}
+
+/** Busy time of all cores from /proc/stat (clock ticks of 1/100 s); undefined elsewhere. */
+async function machineBusySeconds(): Promise<number | undefined> {
+  try {
+    const [, user, nice, system, , , irq, softirq, steal] = (await readFile('/proc/stat', 'utf8'))
+      .split('\n', 1)[0]!
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+async function cpuTotals(client: Client): Promise<CpuTotals> {
+  const stats = await client.nodes.stats({ metric: 'process' });
+  const esMillis = Object.values(stats.nodes).reduce(
+    (sum, node) => sum + (node.process?.cpu?.total_in_millis ?? 0),
+    0,
+  );
+  const { user, system } = process.cpuUsage();
+  return { bench: (user + system) / 1e6, es: esMillis / 1000, machine: await machineBusySeconds() };
+}
+
+interface Measured<T> {
+  result: T;
+  seconds: number;
+  peakRss: number;
+  /** CPU seconds used during the run; `other` is every other process on the machine. */
+  cpu: { bench: number; es: number; other?: number };
+}
+
+/** Wall time, peak RSS and who used the CPU while `run` ran. */
+async function measureRun<T>(client: Client, run: () => Promise<T>): Promise<Measured<T>> {
+  const before = await cpuTotals(client);
+  const measured = await withPeakRss(run);
+  const after = await cpuTotals(client);
+  const bench = after.bench - before.bench;
+  const es = after.es - before.es;
+  const machine =
+    after.machine !== undefined && before.machine !== undefined ? after.machine - before.machine : undefined;
+  return { ...measured, cpu: { bench, es, other: machine === undefined ? undefined : machine - bench - es } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Ingest rate
+
+const ALL_BENCH_INDICES = [`${PREFIX}*`, `${RAW_PREFIX}*`];
+/** Bulk bodies sent before the first timed run, so no run pays for the engine's warm-up. */
+const WARMUP_BATCHES = 20;
+
+interface IngestRun {
+  label: string;
+  documents: number;
+  /** Refused with 409: a document with that id is already in that day's index. */
+  conflicts: number;
+  seconds: number;
+  peakRss: number;
+  cpu: Measured<unknown>['cpu'];
+}
+
+async function runIngest(client: Client, dataset: Dataset, label: string): Promise<IngestRun> {
+  await freshIndices(client, ALL_BENCH_INDICES);
+  const run = await measureRun(client, () =>
+    ingestCloudTrail(client, [dataset.logsDir], {
+      indexPrefix: PREFIX,
+      progress: silentProgress,
+      refresh: true,
+      flushBytes: FLUSH_BYTES,
+    }),
+  );
+  if (run.result.rejected.length > 0) console.warn(`${label}: ${run.result.rejected.length} rejected`);
+  return { label, documents: run.result.indexed, conflicts: run.result.alreadyPresent, ...run };
+}
+
+/** Client-side time per stage, single thread, no Elasticsearch (the preparation pass measures it). */
+interface StageTimes {
+  records: number;
+  readParseMs: number;
+  convertMs: number;
+  serialiseMs: number;
+}
+
+/** Bulk bodies of `create` actions, cut like the bulk helper cuts them: at FLUSH_BYTES or more. */
+class BatchCutter {
+  private lines: string[] = [];
+  private bytes = 0;
+
+  add(index: string, id: string, document: object): Buffer | undefined {
+    const action = JSON.stringify({ create: { _index: index, _id: id } });
+    const source = JSON.stringify(document);
+    this.lines.push(action, source);
+    this.bytes += Buffer.byteLength(action) + Buffer.byteLength(source);
+    return this.bytes >= FLUSH_BYTES ? this.flush() : undefined;
+  }
+
+  flush(): Buffer | undefined {
+    if (this.lines.length === 0) return undefined;
+    const body = Buffer.from(`${this.lines.join('\n')}\n`);
+    this.lines = [];
+    this.bytes = 0;
+    return body;
+  }
+}
+
+/** Every document as NDJSON in memory, one file at a time with no read-ahead, timing each stage. */
+async function serialiseAll(logsDir: string): Promise<{ batches: Buffer[]; stages: StageTimes }> {
+  const stages: StageTimes = { records: 0, readParseMs: 0, convertMs: 0, serialiseMs: 0 };
+  const batches: Buffer[] = [];
+  const cutter = new BatchCutter();
+  for await (const found of findLogFiles([logsDir])) {
+    if ('reason' in found) continue;
+    let start = performance.now();
+    const logFile = await readLogFile(found.file);
+    stages.readParseMs += performance.now() - start;
+    if ('reason' in logFile) continue;
+    start = performance.now();
+    const docs = logFile.records.map((record) => toCloudTrailDocument(record, RAW_PREFIX));
+    stages.convertMs += performance.now() - start;
+    start = performance.now();
+    for (const result of docs) {
+      if (!result.ok) continue;
+      stages.records += 1;
+      const body = cutter.add(result.doc.index, result.doc.id, result.doc.document);
+      if (body) batches.push(body);
+    }
+    stages.serialiseMs += performance.now() - start;
+  }
+  const last = cutter.flush();
+  if (last) batches.push(last);
+  return { batches, stages };
+}
+
+/** The same work as the ingest, hand-rolled: read (with read-ahead), convert, serialise, cut. */
+async function* batchesFromFiles(logsDir: string): AsyncGenerator<Buffer> {
+  const cutter = new BatchCutter();
+  for await (const logFile of readLogFiles([logsDir])) {
+    if ('reason' in logFile) continue;
+    for (const record of logFile.records) {
+      const result = toCloudTrailDocument(record, RAW_PREFIX);
+      if (!result.ok) continue;
+      const body = cutter.add(result.doc.index, result.doc.id, result.doc.document);
+      if (body) yield body;
+    }
+  }
+  const last = cutter.flush();
+  if (last) yield last;
+}
+
+interface SendTotals {
+  indexed: number;
+  conflicts: number;
+  failed: number;
+}
+
+/** `client.bulk` with at most CONCURRENCY bodies in flight; counts what Elasticsearch stored. */
+async function sendBatches(
+  client: Client,
+  batches: Iterable<Buffer> | AsyncIterable<Buffer>,
+): Promise<SendTotals> {
+  const totals: SendTotals = { indexed: 0, conflicts: 0, failed: 0 };
+  const errors: unknown[] = [];
+  const inFlight = new Set<Promise<void>>();
+  for await (const body of batches) {
+    // The transport sends a string or Buffer body as it is; `operations` is typed as an array.
+    const request = client
+      .bulk({ operations: body as unknown as estypes.BulkRequest['operations'] })
+      .then((response) => {
+        for (const item of response.items) {
+          const status = Object.values(item)[0]?.status ?? 500;
+          if (status < 300) totals.indexed += 1;
+          else if (status === 409) totals.conflicts += 1;
+          else totals.failed += 1;
+        }
+      })
+      .catch((error: unknown) => void errors.push(error))
+      .finally(() => inFlight.delete(request));
+    inFlight.add(request);
+    if (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  if (errors.length > 0) throw errors[0];
+  return totals;
+}
+
+async function runRawBulk(
+  client: Client,
+  label: string,
+  batches: Iterable<Buffer> | AsyncIterable<Buffer>,
+): Promise<IngestRun> {
+  await freshIndices(client, ALL_BENCH_INDICES);
+  const run = await measureRun(client, async () => {
+    const sent = await sendBatches(client, batches);
+    await client.indices.refresh({ index: cloudtrailIndexPattern(RAW_PREFIX) });
+    return sent;
+  });
+  if (run.result.failed > 0) console.warn(`${label}: ${int(run.result.failed)} documents failed`);
+  return { label, documents: run.result.indexed, conflicts: run.result.conflicts, ...run };
+}
+
+/** A few bulk bodies into throwaway indices: the JVM compiles the indexing path before run 1. */
+async function warmUpEngine(client: Client, logsDir: string): Promise<void> {
+  async function* firstBatches(): AsyncGenerator<Buffer> {
+    let sent = 0;
+    for await (const body of batchesFromFiles(logsDir)) {
+      yield body;
+      if (++sent >= WARMUP_BATCHES) return;
+    }
+  }
+  await freshIndices(client, ALL_BENCH_INDICES);
+  await sendBatches(client, firstBatches());
+  await deleteIndices(client, ALL_BENCH_INDICES);
+}
+
+function printStageTimes(stages: StageTimes): void {
+  const perEvent = (totalMs: number) => ((totalMs * 1000) / stages.records).toFixed(1);
+  const totalMs = stages.readParseMs + stages.convertMs + stages.serialiseMs;
+  printTable(
+    'Client-side work per event (one thread, no Elasticsearch; measured while preparing the raw NDJSON)',
+    ['stage', 'µs/event', 'seconds', 'events/s alone'],
+    (
+      [
+        ['read + gunzip + JSON.parse', stages.readParseMs],
+        ['toCloudTrailDocument', stages.convertMs],
+        ['serialise to NDJSON', stages.serialiseMs],
+        ['total', totalMs],
+      ] as const
+    ).map(([stage, time]) => [
+      stage,
+      perEvent(time),
+      (time / 1000).toFixed(1),
+      int(stages.records / (time / 1000)),
+    ]),
+  );
+}
+
+/**
+ * Every run starts from the same state: no bench index, no merge running, engine warmed up. The
+ * ingest runs first and last, so drift over the ~10 minutes shows as a difference between the two;
+ * the last one leaves `ct-bench-*` for the latency part.
+ */
+async function benchIngest(client: Client, dataset: Dataset): Promise<void> {
+  console.error('Ingest rate: warming up the engine …');
+  await warmUpEngine(client, dataset.logsDir);
+  console.error('Ingest rate: ingest cloudtrail (1/2) …');
+  const ingestFirst = await runIngest(client, dataset, 'ingest cloudtrail, run 1 (first)');
+
+  console.error('Ingest rate: serialising the same documents for the raw _bulk …');
+  const prepared = await withPeakRss(() => serialiseAll(dataset.logsDir));
+  const { batches } = prepared.result;
+  const ndjsonBytes = batches.reduce((sum, body) => sum + body.length, 0);
+  const batchCount = batches.length;
+  console.error('Ingest rate: raw _bulk …');
+  const raw = await runRawBulk(client, 'raw _bulk, NDJSON ready in memory', batches);
+  batches.length = 0; // about 1.7 GB: let it go before the next runs
+
+  console.error('Ingest rate: raw _bulk including reading the files …');
+  const rawFromFiles = await runRawBulk(
+    client,
+    'raw _bulk + read/parse/convert files',
+    batchesFromFiles(dataset.logsDir),
+  );
+  console.error('Ingest rate: ingest cloudtrail (2/2) …');
+  const ingestLast = await runIngest(client, dataset, 'ingest cloudtrail, run 2 (last)');
+  const stored = await countDocuments(client, PREFIX);
+
+  const rate = (run: IngestRun) => run.documents / run.seconds;
+  printTable(
+    `Ingest rate — ${int(dataset.records)} events, ${int(batchCount)} bulk bodies of ≥ ${mb(FLUSH_BYTES)} ` +
+      `(${mb(ndjsonBytes)} NDJSON), ${CONCURRENCY} in flight, fresh indices, refresh included`,
+    [
+      'run (in the order run)',
+      'stored',
+      '409s',
+      'seconds',
+      'events/s',
+      'vs raw',
+      'peak RSS',
+      'CPU s: bench',
+      'ES',
+      'other',
+    ],
+    [ingestFirst, raw, rawFromFiles, ingestLast].map((run) => [
+      run.label,
+      int(run.documents),
+      int(run.conflicts),
+      run.seconds.toFixed(1),
+      int(rate(run)),
+      pct(rate(run) / rate(raw)),
+      mb(run.peakRss),
+      run.cpu.bench.toFixed(0),
+      run.cpu.es.toFixed(0),
+      run.cpu.other === undefined ? '?' : Math.max(0, run.cpu.other).toFixed(0),
+    ]),
+  );
+  console.log(
+    `CPU seconds used during each run by this process, by Elasticsearch, and by everything else on the ` +
+      `machine (${os.cpus().length} cores × the run's seconds is the most there is)`,
+  );
+  const ingestRate = (rate(ingestFirst) + rate(ingestLast)) / 2;
+  const ratio = ingestRate / rate(raw);
+  console.log(
+    `ingest (mean of both runs) / raw _bulk = ${pct(ratio)} (budget ≥ 80%: ${ratio >= 0.8 ? 'ok' : 'BELOW'}); ` +
+      `/ raw _bulk incl. reading the files = ${pct(ingestRate / rate(rawFromFiles))}`,
+  );
+  console.log(
+    `ct-bench-* holds ${int(stored)} documents; 409s are records whose eventID is already in that ` +
+      `day's index (the same in every run)`,
+  );
+  printStageTimes(prepared.result.stages);
+  console.log(`peak RSS while preparing the raw NDJSON: ${mb(prepared.peakRss)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Endpoint latency
+
+interface EndpointCase {
+  name: string;
+  /** BFF path and query string, with absolute ISO `from`/`to`. */
+  bffPath: string;
+  /** The search the BFF sends for that URL, from the same builders. */
+  search: estypes.SearchRequest;
+}
+
+interface DirectEs {
+  baseUrl: string;
+  headers: Record<string, string>;
+}
+
+/** ES_URL without credentials (fetch refuses them in the URL), and the matching auth header. */
+function directEs(config: Config): DirectEs {
+  const url = new URL(config.es.url);
+  const { apiKey } = config.es.auth;
+  const username = config.es.auth.username ?? (url.username ? decodeURIComponent(url.username) : undefined);
+  const password = config.es.auth.password ?? decodeURIComponent(url.password);
+  url.username = '';
+  url.password = '';
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (apiKey) headers.authorization = `ApiKey ${apiKey}`;
+  else if (username)
+    headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  return { baseUrl: url.toString().replace(/\/$/, ''), headers };
+}
+
+/** The one URL parameter the builders set is `request_cache`; everything else is the body. */
+function sendDirect(es: DirectEs, search: estypes.SearchRequest): Promise<Response> {
+  const { index, request_cache: requestCache, ...body } = search;
+  const query = requestCache === undefined ? '' : `?request_cache=${requestCache}`;
+  return fetch(`${es.baseUrl}/${encodeURIComponent(String(index))}/_search${query}`, {
+    method: 'POST',
+    headers: es.headers,
+    body: JSON.stringify(body),
+  });
+}
+
+const isoRange = (range: TimeRange) => ({
+  from: new Date(range.fromMs).toISOString(),
+  to: new Date(range.toMs).toISOString(),
+});
+
+function endpointCases(config: Config, dataset: Dataset, days: number, volumeId: string): EndpointCase[] {
+  const index = cloudtrailIndexPattern(PREFIX);
+  const day: TimeRange = { fromMs: dataset.nowMs - DAY, toMs: dataset.nowMs };
+  const all: TimeRange = { fromMs: dataset.nowMs - days * DAY, toMs: dataset.nowMs };
+  const url = (endpoint: string, range: TimeRange, extra: Record<string, string> = {}) =>
+    `/api/cloudtrail/${endpoint}?${new URLSearchParams({ ...isoRange(range), ...extra })}`;
+  const knownNetworks = config.cloudtrail.knownCidrs;
+  return [
+    {
+      name: 'top-calls 24h',
+      bffPath: url('top-calls', day),
+      search: buildTopCallsSearch({}, { index, range: day, interval: chooseInterval(day) }),
+    },
+    {
+      name: `top-calls ${days}d`,
+      bffPath: url('top-calls', all),
+      search: buildTopCallsSearch({}, { index, range: all, interval: chooseInterval(all) }),
+    },
+    {
+      name: 'events 24h, first page',
+      bffPath: url('events', day),
+      search: buildEventsSearch({}, { index, range: day }),
+    },
+    {
+      name: `events ${days}d, q=${volumeId}`,
+      bffPath: url('events', all, { q: volumeId }),
+      search: buildEventsSearch({ q: volumeId }, { index, range: all }),
+    },
+    {
+      name: 'unknown-ips 24h',
+      bffPath: url('unknown-ips', day),
+      search: buildUnknownIpsSearch({}, { index, range: day, knownNetworks }),
+    },
+    {
+      name: 'summary 24h',
+      bffPath: url('summary', day),
+      search: buildSummarySearch({}, { index, range: day }),
+    },
+  ];
+}
+
+/** The volume id with the most events in the data, for the `q` search. */
+async function busiestVolumeId(client: Client): Promise<string> {
+  const response = await client.search({
+    index: cloudtrailIndexPattern(PREFIX),
+    size: 0,
+    aggs: { volumes: { terms: { field: 'lookout.resourceIds', include: 'vol-.*', size: 1 } } },
+  });
+  const buckets = (response.aggregations?.volumes as estypes.AggregationsStringTermsAggregate | undefined)
+    ?.buckets;
+  const key = Array.isArray(buckets) ? buckets[0]?.key : undefined;
+  if (typeof key !== 'string') throw new Error('no volume id in the bench data');
+  return key;
+}
+
+/** Milliseconds until the whole response body has arrived. */
+async function timeResponse(send: () => Promise<Response>): Promise<number> {
+  const start = performance.now();
+  const response = await send();
+  await response.arrayBuffer();
+  const elapsed = performance.now() - start;
+  if (!response.ok) throw new Error(`HTTP ${response.status} from ${response.url}`);
+  return elapsed;
+}
+
+interface Samples {
+  bff: number[];
+  direct: number[];
+}
+
+/**
+ * `requests` pairs, BFF and direct one-for-one, alternating which goes first. With `coldCache`,
+ * Elasticsearch's request cache is cleared before every request on both sides.
+ */
+async function measureCase(
+  bffBase: string,
+  es: DirectEs,
+  endpoint: EndpointCase,
+  requests: number,
+  coldCache: boolean,
+): Promise<Samples> {
+  const samples: Samples = { bff: [], direct: [] };
+  const clearCache = () =>
+    fetch(`${es.baseUrl}/${cloudtrailIndexPattern(PREFIX)}/_cache/clear?request=true`, {
+      method: 'POST',
+      headers: es.headers,
+    }).then((response) => response.arrayBuffer());
+  const sides = {
+    bff: () => fetch(`${bffBase}${endpoint.bffPath}`),
+    direct: () => sendDirect(es, endpoint.search),
+  };
+  for (let i = 0; i < WARMUPS + requests; i++) {
+    const order = i % 2 === 0 ? (['bff', 'direct'] as const) : (['direct', 'bff'] as const);
+    for (const side of order) {
+      if (coldCache) await clearCache();
+      const elapsed = await timeResponse(sides[side]);
+      if (i >= WARMUPS) samples[side].push(elapsed);
+    }
+  }
+  return samples;
+}
+
+function latencyRow(name: string, samples: Samples): string[] {
+  const bff50 = percentile(samples.bff, 50);
+  const direct50 = percentile(samples.direct, 50);
+  const overhead = bff50 - direct50;
+  const withinBudget = overhead <= Math.max(0.2 * direct50, 5);
+  return [
+    name,
+    ms(bff50),
+    ms(percentile(samples.bff, 95)),
+    ms(direct50),
+    ms(percentile(samples.direct, 95)),
+    (bff50 / direct50).toFixed(2),
+    ms(overhead),
+    withinBudget ? 'ok' : 'OVER',
+  ];
+}
+
+async function benchLatency(
+  bffBase: string,
+  es: DirectEs,
+  cases: EndpointCase[],
+  requests: number,
+): Promise<void> {
+  const header = ['endpoint', 'BFF p50', 'BFF p95', 'ES p50', 'ES p95', 'p50 ratio', 'overhead', 'budget'];
+  for (const coldCache of [false, true]) {
+    console.error(`Endpoint latency (${coldCache ? 'request cache cleared' : 'request cache as is'}) …`);
+    const rows: string[][] = [];
+    for (const endpoint of cases) {
+      rows.push(latencyRow(endpoint.name, await measureCase(bffBase, es, endpoint, requests, coldCache)));
+    }
+    printTable(
+      `Endpoint latency, ms — ${requests} sequential requests each after ${WARMUPS} warm-ups, BFF and direct ` +
+        `interleaved; ${
+          coldCache
+            ? 'request cache CLEARED before every request on both sides'
+            : 'same request on both sides, so both use the request cache alike'
+        } (budget: overhead ≤ 20% of direct or ≤ 5 ms, on p50)`,
+      header,
+      rows,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. In-flight de-duplication
+
+async function shardQueries(
+  client: Client,
+): Promise<{ queries: number; cacheHits: number; cacheMisses: number }> {
+  const stats = await client.indices.stats({
+    index: cloudtrailIndexPattern(PREFIX),
+    metric: ['search', 'request_cache'],
+  });
+  const total = stats._all.total;
+  return {
+    queries: total?.search?.query_total ?? 0,
+    cacheHits: total?.request_cache?.hit_count ?? 0,
+    cacheMisses: total?.request_cache?.miss_count ?? 0,
+  };
+}
+
+/** Shard-level query phases (and request-cache lookups) that `run` caused. */
+async function shardQueriesDuring(client: Client, run: () => Promise<unknown>) {
+  const before = await shardQueries(client);
+  await run();
+  const after = await shardQueries(client);
+  return {
+    queries: after.queries - before.queries,
+    cacheHits: after.cacheHits - before.cacheHits,
+    cacheMisses: after.cacheMisses - before.cacheMisses,
+  };
+}
+
+async function benchDedup(client: Client, bffBase: string, es: DirectEs, dataset: Dataset): Promise<void> {
+  console.error('De-duplication …');
+  const index = cloudtrailIndexPattern(PREFIX);
+  // Ranges no earlier request used, so every side starts with a cold request cache.
+  const rangeEnding = (minutesBack: number): TimeRange => {
+    const toMs = dataset.nowMs - minutesBack * MINUTE;
+    return { fromMs: toMs - DAY, toMs };
+  };
+  const ok = async (response: Promise<Response>) => {
+    const answer = await response;
+    await answer.arrayBuffer();
+    if (!answer.ok) throw new Error(`HTTP ${answer.status} from ${answer.url}`);
+  };
+  const concurrently = (send: () => Promise<Response>) =>
+    Promise.all(Array.from({ length: CONCURRENT_REQUESTS }, () => ok(send())));
+
+  const one = await shardQueriesDuring(client, () =>
+    ok(sendDirect(es, buildSummarySearch({}, { index, range: rangeEnding(2) }))),
+  );
+  const perSearch = Math.max(1, one.queries);
+  const bffRange = rangeEnding(3);
+  const viaBff = await shardQueriesDuring(client, () =>
+    concurrently(() => fetch(`${bffBase}/api/cloudtrail/summary?${new URLSearchParams(isoRange(bffRange))}`)),
+  );
+  const directRange = rangeEnding(4);
+  const direct = await shardQueriesDuring(client, () =>
+    concurrently(() => sendDirect(es, buildSummarySearch({}, { index, range: directRange }))),
+  );
+  const row = (label: string, delta: typeof one) => [
+    label,
+    int(delta.queries),
+    (delta.queries / perSearch).toFixed(1),
+    `${int(delta.cacheHits)} / ${int(delta.cacheMisses)}`,
+  ];
+  printTable(
+    `In-flight de-duplication — ${CONCURRENT_REQUESTS} identical concurrent summary requests ` +
+      `(shard query phases from ct-bench-* index stats; one search = ${perSearch} shard queries)`,
+    ['requests', 'shard queries', 'searches in ES', 'req. cache hit/miss'],
+    [
+      row('1 direct search (calibration)', one),
+      row(`${CONCURRENT_REQUESTS} concurrent to the BFF`, viaBff),
+      row(`${CONCURRENT_REQUESTS} concurrent direct to ES`, direct),
+    ],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function esVersion(es: DirectEs): Promise<string> {
+  const response = await fetch(`${es.baseUrl}/_nodes/_local?filter_path=nodes.*.version`, {
+    headers: es.headers,
+  });
+  const body = (await response.json()) as { nodes?: Record<string, { version: string }> };
+  return Object.values(body.nodes ?? {})[0]?.version ?? 'unknown';
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  const config = loadConfig({ ...process.env, CLOUDTRAIL_INDEX_PREFIX: PREFIX, LOG_LEVEL: 'silent' });
+  const client = createEsClient(config.es);
+  const es = directEs(config);
+  let dataset: Dataset | undefined;
+  try {
+    dataset = await prepareDataset(flags);
+    console.log(
+      `CloudTrail bench — Elasticsearch ${await esVersion(es)} at ${es.baseUrl}, node ${process.version}, ` +
+        `${os.cpus().length} CPUs, ${mb(os.totalmem())} RAM`,
+    );
+    console.log(
+      `data: ${int(dataset.records)} events in ${int(dataset.files)} files, ${flags.days} days ending ` +
+        `${new Date(dataset.nowMs).toISOString()} (scale ${flags.scale.toFixed(3)}, seed ${flags.seed}), ` +
+        (dataset.generatedSeconds === undefined
+          ? `reused from ${dataset.root}`
+          : `generated in ${dataset.generatedSeconds.toFixed(0)} s into ${dataset.root}`),
+    );
+
+    await benchIngest(client, dataset);
+
+    await waitForMerges(client);
+    const app = await buildApp(config, { logger: false });
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const bffBase = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      const cases = endpointCases(config, dataset, flags.days, await busiestVolumeId(client));
+      await benchLatency(bffBase, es, cases, flags.requests);
+      await benchDedup(client, bffBase, es, dataset);
+    } finally {
+      await app.close();
+    }
+    console.log(`\npeak RSS of the whole bench process: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  } finally {
+    if (!flags.keep) {
+      await deleteIndices(client, [`${PREFIX}*`, `${RAW_PREFIX}*`]).catch(() => {});
+      await client.indices.deleteIndexTemplate({ name: TEMPLATES.map((t) => t.name) }).catch(() => {});
+      await rm(dataset?.root ?? datasetRoot(flags), { recursive: true, force: true });
+    }
+    await client.close();
+  }
+}
+
+await main();
