@@ -79,7 +79,8 @@ function engineSettings(paths: InstancePaths): string {
     `path.logs: ${paths.logs}`,
     'network.host: 127.0.0.1',
     `http.port: ${paths.port}`,
-    `transport.port: ${paths.port + 100}`,
+    // No fixed transport port: the default range (9300-9400) takes the first free one, so the
+    // two instances and any other local node never collide.
     'discovery.type: single-node',
     // A local, loopback-only engine for development and tests; issue #7 covers a secured one.
     'xpack.security.enabled: false',
