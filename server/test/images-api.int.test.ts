@@ -339,7 +339,7 @@ describe('image endpoints over hand-counted images in the real Elasticsearch', (
   });
 
   describe('tag suggestions', () => {
-    it('suggests tags by prefix with the number of images carrying each', async () => {
+    it('suggests tags by the start of any of their words, with the number of images carrying each', async () => {
       expect((await get('/tags?prefix=B')).body).toEqual({
         minScore: 0.6,
         tags: [
@@ -350,6 +350,11 @@ describe('image endpoints over hand-counted images in the real Elasticsearch', (
         ],
       });
       expect((await get('/tags?prefix=sw')).body.tags).toEqual([{ tag: 'swimming pool', count: 3 }]);
+      // A later word of the tag counts too.
+      expect((await get('/tags?prefix=Pool')).body.tags).toEqual([{ tag: 'swimming pool', count: 3 }]);
+      expect((await get('/tags?prefix=pool&minScore=0.5')).body.tags).toEqual([
+        { tag: 'swimming pool', count: 3 },
+      ]);
       expect((await get('/tags?prefix=b&minScore=0.95')).body.tags).toEqual([
         { tag: 'beach', count: 1 },
         { tag: 'bed', count: 1 },

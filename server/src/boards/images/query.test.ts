@@ -164,13 +164,13 @@ describe('parameters a person can get wrong', () => {
 });
 
 describe('tag suggestions', () => {
-  it('matches the prefix and keeps only matching tags of each image', () => {
-    const request = buildTagSuggestionsSearch(planTagSuggestions({ prefix: 'Swim' }, context), context);
-    expect(request.query).toEqual({ prefix: { tags_counted: 'swim' } });
+  it('matches the start of any word of a tag and keeps only matching tags of each image', () => {
+    const request = buildTagSuggestionsSearch(planTagSuggestions({ prefix: 'Pool' }, context), context);
+    expect(request.query).toEqual({ regexp: { tags_counted: { value: '(.* )?pool.*' } } });
     expect(request.aggs?.[AGG.suggestions]?.terms).toEqual({
       field: 'tags_counted',
       size: 10,
-      include: 'swim.*',
+      include: '(.* )?pool.*',
     });
   });
 

@@ -404,7 +404,15 @@ export function planTagSuggestions(params: TagSuggestionsQuery, context: ImagesC
   };
 }
 
-/** The most frequent tags starting with the prefix, counted in images. */
+/**
+ * Lucene regexp matching a tag any of whose words starts with the prefix: "pool" finds
+ * "swimming pool", "bed" finds "room with bed". User text is escaped, never syntax.
+ */
+function wordStart(prefix: string): string {
+  return `(.* )?${escapeRegex(prefix)}.*`;
+}
+
+/** The most frequent tags with a word starting with the prefix, counted in images. */
 export function buildTagSuggestionsSearch(
   plan: TagSuggestionsPlan,
   context: ImagesContext,
@@ -419,14 +427,16 @@ export function buildTagSuggestionsSearch(
   if (!plan.exactScores) {
     return {
       ...base,
-      ...(plan.prefix === '' ? {} : { query: { prefix: { tags_counted: plan.prefix } } }),
+      ...(plan.prefix === ''
+        ? {}
+        : { query: { regexp: { tags_counted: { value: wordStart(plan.prefix) } } } }),
       aggs: {
         [AGG.suggestions]: {
           terms: {
             field: 'tags_counted',
             size: plan.size,
             // An image with "bed" also carries other tags: keep only the matching ones.
-            ...(plan.prefix === '' ? {} : { include: `${escapeRegex(plan.prefix)}.*` }),
+            ...(plan.prefix === '' ? {} : { include: wordStart(plan.prefix) }),
           },
         },
       },
@@ -436,7 +446,7 @@ export function buildTagSuggestionsSearch(
     bool: {
       filter: [
         scoreAtLeast(plan.minScore),
-        ...(plan.prefix === '' ? [] : [{ prefix: { 'tags.tag': plan.prefix } }]),
+        ...(plan.prefix === '' ? [] : [{ regexp: { 'tags.tag': { value: wordStart(plan.prefix) } } }]),
       ],
     },
   };
