@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Panel } from '../../components/panel.tsx';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { useRefreshInterval } from '../../lib/use-time-range.ts';
-import { formatCount } from './format.ts';
+import { formatCount } from '../../lib/format-number.ts';
 import { cloudtrailQueries } from './queries.ts';
 import type { CloudtrailFiltersState } from './use-cloudtrail-filters.ts';
 

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import type { SummaryResponse, TopCallsResponse, UnknownIpsResponse } from '@lookout/server/types';
 import { CloudtrailPage } from './cloudtrail-page.tsx';
-import { renderAt, stubApi } from './test-helpers.tsx';
+import { stubApi } from '../../lib/test-api.ts';
+import { renderAt } from './test-helpers.tsx';
 
 afterEach(() => {
   vi.unstubAllGlobals();

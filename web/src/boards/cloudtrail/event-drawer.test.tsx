@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import type { EventsResponse } from '@lookout/server/types';
 import { EventDrawer } from './event-drawer.tsx';
-import { renderAt, stubApi } from './test-helpers.tsx';
+import { stubApi } from '../../lib/test-api.ts';
+import { renderAt } from './test-helpers.tsx';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import type { EventSummary, EventsResponse } from '@lookout/server/types';
 import { EventsPanel } from './events-table.tsx';
-import { renderAt, requestedUrls, stubApi } from './test-helpers.tsx';
+import { requestedUrls, stubApi } from '../../lib/test-api.ts';
+import { renderAt } from './test-helpers.tsx';
 
 afterEach(() => {
   vi.unstubAllGlobals();

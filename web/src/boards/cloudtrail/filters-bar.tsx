@@ -1,6 +1,6 @@
 import { useId, type FormEvent } from 'react';
 import type { SummaryResponse } from '@lookout/server/types';
-import { formatCount } from './format.ts';
+import { formatCount } from '../../lib/format-number.ts';
 import {
   addFilterValue,
   CLEAR_FILTERS,

@@ -1,6 +1,6 @@
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
-import { formatAge } from './format.ts';
+import { formatAge } from '../../lib/format-number.ts';
 
 /**
  * CloudTrail delivers a log file about every 5 minutes, usually within 15 of the call; an hour

@@ -1,5 +1,5 @@
 import type { SummaryResponse } from '@lookout/server/types';
-import { formatCount } from './format.ts';
+import { formatCount } from '../../lib/format-number.ts';
 
 export function SummaryTiles({ data }: { data: SummaryResponse }) {
   const failureShare = data.total > 0 ? (data.failures / data.total) * 100 : 0;

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { vi } from 'vitest';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -28,20 +27,4 @@ export function renderAt(url: string, ui: (filters: CloudtrailFiltersState) => R
   );
   const search = () => new URLSearchParams(router.state.location.search);
   return { router, search, user: userEvent.setup() };
-}
-
-/** Stubs fetch with a function of the request URL; returns the mock to inspect the calls. */
-export function stubApi(answer: (url: URL) => unknown) {
-  const fetchMock = vi.fn(async (input: string) => {
-    const url = new URL(input, 'http://lookout.test');
-    const body = answer(url);
-    return body instanceof Response ? body : Response.json(body);
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
-
-/** The request URLs fetch was called with, as URL objects. */
-export function requestedUrls(fetchMock: ReturnType<typeof stubApi>): URL[] {
-  return fetchMock.mock.calls.map(([input]) => new URL(input, 'http://lookout.test'));
 }

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipConten
 import type { TopCallsResponse } from '@lookout/server/types';
 import { formatRange, toDateTimeLocalValue, zoneLabel } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
-import { formatCount } from './format.ts';
+import { formatCount } from '../../lib/format-number.ts';
 import {
   colorOf,
   OTHER_COLOR,

@@ -5,7 +5,7 @@ import { Panel } from '../../components/panel.tsx';
 import { formatRange, toDateTimeLocalValue, zoneLabel } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { useRefreshInterval } from '../../lib/use-time-range.ts';
-import { countOf, formatCount } from './format.ts';
+import { countOf, formatCount } from '../../lib/format-number.ts';
 import { cloudtrailQueries } from './queries.ts';
 import type { CloudtrailFiltersState } from './use-cloudtrail-filters.ts';
 

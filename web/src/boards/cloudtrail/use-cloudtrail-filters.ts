@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { readList, readSingle } from '../../lib/url-params.ts';
 import { useTimeRange } from '../../lib/use-time-range.ts';
 import type { BoardParams, EventsParams } from './queries.ts';
 
@@ -45,34 +46,20 @@ export type ViewChange = Partial<
 
 const LIST_PARAMS: readonly ListParam[] = [...FILTER_FIELDS, 'eventName'];
 
-function values(params: URLSearchParams, name: string): string[] {
-  const seen = new Set<string>();
-  for (const value of params.getAll(name)) {
-    const trimmed = value.trim();
-    if (trimmed) seen.add(trimmed);
-  }
-  return [...seen];
-}
-
-function single(params: URLSearchParams, name: string): string | undefined {
-  const value = params.get(name)?.trim();
-  return value ? value : undefined;
-}
-
 export function parseCloudtrailView(params: URLSearchParams): CloudtrailView {
   const outcome = params.get('outcome');
   return {
     filters: {
-      account: values(params, 'account'),
-      region: values(params, 'region'),
-      eventSource: values(params, 'eventSource'),
-      principal: values(params, 'principal'),
-      sourceIp: values(params, 'sourceIp'),
+      account: readList(params, 'account'),
+      region: readList(params, 'region'),
+      eventSource: readList(params, 'eventSource'),
+      principal: readList(params, 'principal'),
+      sourceIp: readList(params, 'sourceIp'),
     },
     outcome: outcome === 'success' || outcome === 'failure' ? outcome : undefined,
-    eventName: values(params, 'eventName'),
-    q: single(params, 'q'),
-    event: single(params, 'event'),
+    eventName: readList(params, 'eventName'),
+    q: readSingle(params, 'q'),
+    event: readSingle(params, 'event'),
   };
 }
 

@@ -1,6 +1,6 @@
 const integer = new Intl.NumberFormat('en-US');
 
-/** `1,234` — the same grouping whatever the browser's locale, like the rest of the board. */
+/** `1,234` — the same grouping whatever the browser’s locale, everywhere in Lookout. */
 export function formatCount(n: number): string {
   return integer.format(n);
 }

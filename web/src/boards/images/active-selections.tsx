@@ -1,0 +1,103 @@
+import type { ImageSearchResponse } from '@lookout/server/types';
+import { describeBbox } from './map-geometry.ts';
+import { rangeLabel } from './size-ranges.ts';
+import {
+  CLEAR_SELECTIONS,
+  hasSelections,
+  type ImagesChange,
+  type ImagesViewState,
+} from './use-images-view.ts';
+
+interface Chip {
+  key: string;
+  label: string;
+  value: string;
+  remove: ImagesChange;
+}
+
+/** Every selection as a chip with its own ×, so the whole view reads at a glance. */
+export function ActiveSelections({
+  view,
+  response,
+}: {
+  view: ImagesViewState;
+  /** For hotel names; the chips show ids until the first answer. */
+  response: ImageSearchResponse | undefined;
+}) {
+  if (!hasSelections(view)) {
+    return (
+      <p className="images-hint">
+        Nothing selected: every image counts. Pick tags above, tick filters, or drag a box on the map.
+      </p>
+    );
+  }
+  const hotelNames = new Map(response?.facets.hotels.map((h) => [h.hotelId, h.hotelName]) ?? []);
+  const tagLabel = view.tags.length > 1 ? `Tag (${view.tagMode === 'all' ? 'all of' : 'any of'})` : 'Tag';
+  const chips: Chip[] = [
+    ...view.tags.map((tag) => ({
+      key: `tag=${tag}`,
+      label: tagLabel,
+      value: tag,
+      remove: { tags: view.tags.filter((t) => t !== tag) },
+    })),
+    ...view.labels.map((label) => ({
+      key: `label=${label}`,
+      label: 'Label',
+      value: label,
+      remove: { labels: view.labels.filter((l) => l !== label) },
+    })),
+    ...view.hotels.map((hotel) => ({
+      key: `hotel=${hotel}`,
+      label: 'Hotel',
+      value: hotelNames.get(hotel) ?? hotel,
+      remove: { hotel: view.hotels.filter((h) => h !== hotel) },
+    })),
+    ...view.orientations.map((orientation) => ({
+      key: `orientation=${orientation}`,
+      label: 'Orientation',
+      value: orientation,
+      remove: { orientation: view.orientations.filter((o) => o !== orientation) },
+    })),
+  ];
+  if (view.width.min !== undefined || view.width.max !== undefined) {
+    chips.push({ key: 'width', label: 'Width', value: rangeLabel(view.width), remove: { width: {} } });
+  }
+  if (view.height.min !== undefined || view.height.max !== undefined) {
+    chips.push({ key: 'height', label: 'Height', value: rangeLabel(view.height), remove: { height: {} } });
+  }
+  if (view.minScore !== undefined) {
+    chips.push({
+      key: 'minScore',
+      label: 'Min. score',
+      value: view.minScore.toFixed(2),
+      remove: { minScore: null },
+    });
+  }
+  if (view.bbox) {
+    chips.push({ key: 'bbox', label: 'Area', value: describeBbox(view.bbox), remove: { bbox: null } });
+  }
+
+  return (
+    <div className="images-chips">
+      <ul aria-label="Active selections">
+        {chips.map((chip) => (
+          <li key={chip.key} className="images-chip">
+            <span>
+              {chip.label}: <strong>{chip.value}</strong>
+            </span>
+            <button
+              type="button"
+              onClick={() => view.update(chip.remove)}
+              aria-label={`Remove ${chip.label} ${chip.value}`}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="images-clear" onClick={() => view.update(CLEAR_SELECTIONS)}>
+        Clear all
+      </button>
+    </div>
+  );
+}

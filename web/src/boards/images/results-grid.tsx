@@ -1,0 +1,126 @@
+import { Link } from 'react-router';
+import type { ImageHit } from '@lookout/server/types';
+import { Panel } from '../../components/panel.tsx';
+import { countOf, formatCount } from '../../lib/format-number.ts';
+import type { TimeZoneOption } from '../../lib/time-range.ts';
+import type { SearchQuery } from './queries.ts';
+import type { ImagesViewState } from './use-images-view.ts';
+
+/** Tags shown on a card; the drawer has them all. */
+const CARD_TAGS = 4;
+
+export function formatSize(width: number | null, height: number | null): string {
+  if (width === null || height === null) return 'size unknown';
+  return `${formatCount(width)} × ${formatCount(height)} px`;
+}
+
+export function ResultsPanel({
+  view,
+  query,
+  tz,
+}: {
+  view: ImagesViewState;
+  query: SearchQuery;
+  tz: TimeZoneOption;
+}) {
+  const first = query.data?.pages[0];
+  const hits = query.data?.pages.flatMap((page) => page.hits) ?? [];
+  return (
+    <Panel
+      title="Images"
+      tz={tz}
+      query={{ ...query, isFetching: query.isFetching && !query.isFetchingNextPage }}
+      isEmpty={(data) => data.pages[0]?.total === 0}
+      emptyMessage="No image matches this selection. Remove a filter or clear the area."
+      actions={
+        first && (
+          <span className="images-total" data-testid="images-total">
+            {countOf(first.total, 'image')}
+          </span>
+        )
+      }
+    >
+      {() => (
+        <>
+          <ul className="images-grid" aria-label="Images">
+            {hits.map((hit) => (
+              <ImageCard
+                key={hit.imageId}
+                hit={hit}
+                selected={hit.imageId === view.image}
+                search={view.searchFor({ image: hit.imageId })}
+              />
+            ))}
+          </ul>
+          <div className="images-more">
+            <span>
+              Showing {formatCount(hits.length)} of {first ? countOf(first.total, 'image') : '…'}
+            </span>
+            {query.hasNextPage && (
+              <button
+                type="button"
+                onClick={() => void query.fetchNextPage()}
+                disabled={query.isFetchingNextPage}
+              >
+                {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              </button>
+            )}
+            {query.isFetchNextPageError && (
+              <span className="images-error" role="alert">
+                Could not load more: {query.error?.message}
+              </span>
+            )}
+          </div>
+        </>
+      )}
+    </Panel>
+  );
+}
+
+export function ImageCard({ hit, selected, search }: { hit: ImageHit; selected: boolean; search: string }) {
+  const name = hit.hotelName ?? hit.hotelId ?? 'Unknown hotel';
+  const topTags = hit.tags.slice(0, CARD_TAGS);
+  return (
+    <li className={selected ? 'images-card images-card-selected' : 'images-card'}>
+      <Link
+        to={{ search }}
+        className="images-card-link"
+        data-image-id={hit.imageId}
+        aria-current={selected ? 'true' : undefined}
+        aria-label={`${name}, ${formatSize(hit.width, hit.height)}${topTags.length ? `: ${topTags.map((t) => t.tag).join(', ')}` : ''}`}
+      >
+        <span className="images-thumb">
+          {hit.url ? (
+            <img src={hit.url} alt="" loading="lazy" decoding="async" />
+          ) : (
+            <span className="images-thumb-missing">No URL</span>
+          )}
+        </span>
+        <span className="images-card-body">
+          <span className="images-card-hotel" title={hit.hotelId ?? undefined}>
+            {name}
+          </span>
+          <span className="images-card-size">
+            {formatSize(hit.width, hit.height)}
+            {hit.orientation && ` · ${hit.orientation}`}
+          </span>
+          {hit.visionError ? (
+            <span className="images-card-error">Vision error {hit.visionError.code}</span>
+          ) : (
+            <span className="images-card-tags">
+              {topTags.length === 0 && <span className="images-muted">no tags at this score</span>}
+              {topTags.map((t) => (
+                <span key={t.tag} className="images-tag" title={`score ${t.score.toFixed(2)}`}>
+                  {t.tag}
+                </span>
+              ))}
+              {hit.tags.length > CARD_TAGS && (
+                <span className="images-muted">+{hit.tags.length - CARD_TAGS}</span>
+              )}
+            </span>
+          )}
+        </span>
+      </Link>
+    </li>
+  );
+}
