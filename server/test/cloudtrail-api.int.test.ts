@@ -99,6 +99,20 @@ describe('CloudTrail endpoints over hand-counted records in the real Elasticsear
       ]);
     });
 
+    it('keeps every event of a range that does not start on a bar boundary', async () => {
+      const from = '2026-11-20T10:05:00Z';
+      const to = '2026-11-20T10:55:00Z';
+      const { body } = await get(`/top-calls?from=${from}&to=${to}`);
+      // 10:05-10:10: two GetCallerIdentity and the CreateVolume; alice's 10:01-10:04 calls are out.
+      expect(body.buckets[0]).toMatchObject({ start: '2026-11-20T10:00:00.000Z', total: 3 });
+      const barsTotal = body.buckets.reduce(
+        (sum: number, bucket: { total: number }) => sum + bucket.total,
+        0,
+      );
+      expect(barsTotal).toBe(14);
+      expect((await get(`/summary?from=${from}&to=${to}`)).body.total).toBe(14);
+    });
+
     it('counts only the chosen account', async () => {
       const { body } = await get(`/top-calls?${range}&account=${ACCOUNT_B}`);
       expect(body.buckets[0].total).toBe(0);

@@ -100,9 +100,10 @@ export function buildTopCallsSearch(
           field: '@timestamp',
           fixed_interval: context.interval,
           min_doc_count: 0,
-          // Empty bars at both ends still show: a quiet period is information.
+          // Empty bars at both ends still show: a quiet period is information. No hard_bounds:
+          // the range filter already bounds the documents, and hard_bounds would also drop those
+          // of a first bar that starts before `from` (seen on 9.2: a range from 10:07 lost 10:07-10:10).
           extended_bounds: { min: fromMs, max: toMs - 1 },
-          hard_bounds: { min: fromMs, max: toMs - 1 },
         },
         aggs: { [AGG.topCalls]: { terms: { field: 'eventName', size } } },
       },
