@@ -24,3 +24,16 @@ export type {
   TagSuggestionsResponse,
   ImageDetailResponse,
 } from './boards/images/schema.ts';
+export type {
+  DeployEvent,
+  FailureCause,
+  KpisQuery,
+  KpisResponse,
+  FailuresQuery,
+  FailuresResponse,
+  FailureRow,
+  ServicesQuery,
+  ServicesResponse,
+  ServiceRow,
+  SnsIngestResponse,
+} from './boards/deployments/schema.ts';

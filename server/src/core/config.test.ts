@@ -19,6 +19,13 @@ describe('configuration from the environment', () => {
     expect(config.es.requestTimeoutMs).toBe(30_000);
   });
 
+  it('follows the local engine to another port', () => {
+    expect(loadConfig({ LOOKOUT_DEV_ES_PORT: '9600' }).es).toMatchObject({
+      url: 'http://127.0.0.1:9600',
+      local: true,
+    });
+  });
+
   it('uses an existing cluster from ES_URL with an API key', () => {
     const config = loadConfig({
       ES_URL: 'https://es.internal:9243',
@@ -74,6 +81,36 @@ describe('configuration from the environment', () => {
     });
     expect(loadConfig({ IMAGES_MIN_SCORE: '0' }).images.minScore).toBe(0);
     expect(loadConfig({ IMAGES_MIN_SCORE: '.5' }).images.minScore).toBe(0.5);
+  });
+
+  it('reads the deployments section: index, SNS topics, certificate hosts, verification, rules file', () => {
+    expect(loadConfig({}).deployments).toEqual({
+      index: 'lookout-deployments',
+      snsTopicArns: [],
+      snsCertHosts: ['sns.*.amazonaws.com'],
+      snsVerify: true,
+      rulesFile: undefined,
+    });
+    const config = loadConfig({
+      DEPLOYMENTS_INDEX: 'deploys',
+      SNS_TOPIC_ARNS: 'arn:aws:sns:eu-west-1:123456789012:deploys, arn:aws:sns:us-east-1:123456789012:b',
+      SNS_CERT_HOSTS: '127.0.0.1,sns.*.amazonaws.com',
+      SNS_VERIFY: 'false',
+    });
+    expect(config.deployments).toMatchObject({
+      index: 'deploys',
+      snsTopicArns: ['arn:aws:sns:eu-west-1:123456789012:deploys', 'arn:aws:sns:us-east-1:123456789012:b'],
+      snsCertHosts: ['127.0.0.1', 'sns.*.amazonaws.com'],
+      snsVerify: false,
+    });
+  });
+
+  it('names the deployments variable that is wrong', () => {
+    expect(errorOf({ DEPLOYMENTS_INDEX: 'Deploys*' }).variable).toBe('DEPLOYMENTS_INDEX');
+    expect(errorOf({ SNS_TOPIC_ARNS: 'deployments' }).variable).toBe('SNS_TOPIC_ARNS');
+    expect(errorOf({ SNS_CERT_HOSTS: 'https://sns.example' }).variable).toBe('SNS_CERT_HOSTS');
+    expect(errorOf({ SNS_VERIFY: 'no' }).variable).toBe('SNS_VERIFY');
+    expect(errorOf({ DEPLOY_RULES_FILE: '/nonexistent/rules.json' }).variable).toBe('DEPLOY_RULES_FILE');
   });
 
   it('never shows credentials of ES_URL', () => {

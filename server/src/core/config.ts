@@ -6,8 +6,6 @@ import { isIP } from 'node:net';
 /** Root of the repository (server/src/core → ../../..), for the local engine and the built SPA. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export const DEFAULT_LOCAL_ES_URL = 'http://127.0.0.1:9200';
-
 export interface EsAuth {
   apiKey?: string;
   username?: string;
@@ -39,6 +37,18 @@ export interface Config {
      * ingest (`tags_counted`), so changing it needs a re-ingest; `?minScore=` is always exact.
      */
     minScore: number;
+  };
+  deployments: {
+    /** The one index (or alias) of deploy/release events; `_id` is the SNS MessageId. */
+    index: string;
+    /** SNS topics whose notifications are accepted; any other TopicArn is refused (403). */
+    snsTopicArns: string[];
+    /** Hosts `SigningCertURL` and `SubscribeURL` may point at; `*` stands for one DNS label. */
+    snsCertHosts: string[];
+    /** False only when SNS_VERIFY=false: signatures are then not checked (logged at start). */
+    snsVerify: boolean;
+    /** Failure classification rules; absent means the board's default-rules.json. */
+    rulesFile?: string;
   };
   logLevel: string;
   /** Built SPA to serve; absent in API-only runs (tests that do not need the web). */
@@ -75,7 +85,11 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 
 function esUrl(env: Env): string {
   const raw = nonEmpty(env, 'ES_URL');
-  if (raw === undefined) return DEFAULT_LOCAL_ES_URL;
+  if (raw === undefined) {
+    // The local `dev` engine, wherever LOOKOUT_DEV_ES_PORT put it (see es/local/engine-home.ts).
+    const port = integer(env, 'LOOKOUT_DEV_ES_PORT', 9200, 1, 65_535);
+    return `http://127.0.0.1:${port}`;
+  }
   let url: URL;
   try {
     url = new URL(raw);
@@ -163,6 +177,53 @@ function cidrList(env: Env, name: string, fallback: string[]): string[] {
   });
 }
 
+const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(?:\.fifo)?$/;
+
+function topicArns(env: Env): string[] {
+  const raw = nonEmpty(env, 'SNS_TOPIC_ARNS');
+  if (raw === undefined) return [];
+  return raw.split(',').map((entry) => {
+    const arn = entry.trim();
+    if (!TOPIC_ARN.test(arn)) {
+      throw new ConfigError(
+        'SNS_TOPIC_ARNS',
+        `"${arn}" is not an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:deployments`,
+      );
+    }
+    return arn;
+  });
+}
+
+/** SNS signs with certificates on its own regional hosts, e.g. sns.eu-west-1.amazonaws.com. */
+export const DEFAULT_SNS_CERT_HOSTS = ['sns.*.amazonaws.com'];
+
+function hostPatterns(env: Env, name: string, fallback: string[]): string[] {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  return raw.split(',').map((entry) => {
+    const host = entry.trim().toLowerCase();
+    if (!/^(?:\*|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.(?:\*|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?))*$/.test(host)) {
+      throw new ConfigError(name, `"${host}" is not a host name pattern such as sns.*.amazonaws.com`);
+    }
+    return host;
+  });
+}
+
+function booleanDefaultTrue(env: Env, name: string): boolean {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined || raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+function existingFile(env: Env, name: string): string | undefined {
+  const file = nonEmpty(env, name);
+  if (file === undefined) return undefined;
+  const resolved = path.resolve(file);
+  if (!existsSync(resolved)) throw new ConfigError(name, `no such file: ${file}`);
+  return resolved;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates the whole configuration at boot, so a bad variable fails fast and by name. */
@@ -192,6 +253,13 @@ export function loadConfig(env: Env = process.env): Config {
     images: {
       index: indexName(env, 'IMAGES_INDEX', 'lookout-images'),
       minScore: fraction(env, 'IMAGES_MIN_SCORE', 0.6),
+    },
+    deployments: {
+      index: indexName(env, 'DEPLOYMENTS_INDEX', 'lookout-deployments'),
+      snsTopicArns: topicArns(env),
+      snsCertHosts: hostPatterns(env, 'SNS_CERT_HOSTS', DEFAULT_SNS_CERT_HOSTS),
+      snsVerify: booleanDefaultTrue(env, 'SNS_VERIFY'),
+      rulesFile: existingFile(env, 'DEPLOY_RULES_FILE'),
     },
     logLevel,
     webDist,

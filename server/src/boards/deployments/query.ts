@@ -1,0 +1,209 @@
+// The deployment KPIs board counts deploys and releases, their failures and whose fault they
+// were; it reads the DEPLOYMENTS_INDEX index and filters on `@timestamp` (finishedAt of the event).
+import type { estypes } from '@elastic/elasticsearch';
+import { BadParameterError, type TimeRange } from '../../core/time-range.ts';
+import type { FailuresQuery, KpisQuery, ServicesQuery } from './schema.ts';
+
+type Query = estypes.QueryDslQueryContainer;
+
+export interface BuildContext {
+  index: string;
+  range: TimeRange;
+}
+
+/** The environment DORA metrics (change failure rate, time to restore) are computed for. */
+export const PRODUCTION = 'production';
+export const FINISHED_PHASES = ['succeeded', 'failed', 'rolled_back'];
+export const FAILED_PHASES = ['failed', 'rolled_back'];
+/** Time to restore reads at most this many production services … */
+export const RESTORE_MAX_SERVICES = 500;
+/** … and each service's latest this many finished production deploys in the range. */
+export const RESTORE_EVENTS_PER_SERVICE = 100;
+
+/** Platform failures are grouped in windows this long to find incidents … */
+export const INCIDENT_WINDOW = '30m';
+/** … and a window where at least this many services failed for platform causes is an incident. */
+export const INCIDENT_MIN_SERVICES = 5;
+
+/** Aggregation names, shared by the builders and the shapers. */
+export const AGG = {
+  byKind: 'by_kind',
+  byPhase: 'by_phase',
+  failures: 'failures',
+  byCause: 'by_cause',
+  duration: 'duration',
+  productionDeploys: 'production_deploys',
+  perDay: 'per_day',
+  restoreServices: 'restore_services',
+  restoreEvents: 'restore_events',
+  services: 'services',
+  lastDeploy: 'last_deploy',
+  successes: 'successes',
+  lastSuccess: 'last_success',
+  platformFailures: 'platform_failures',
+  incidentWindows: 'incident_windows',
+  failedServices: 'failed_services',
+} as const;
+
+type Filters = Pick<KpisQuery, 'environment' | 'service' | 'platform'>;
+
+/** Time range, finished events only, plus every filter the user set (each an OR of its values). */
+export function filterClauses(params: Filters, range: TimeRange, phases = FINISHED_PHASES): Query[] {
+  const clauses: Query[] = [
+    { range: { '@timestamp': { gte: range.fromMs, lt: range.toMs, format: 'epoch_millis' } } },
+    { terms: { phase: phases } },
+  ];
+  for (const field of ['environment', 'service', 'platform'] as const) {
+    const values = params[field];
+    if (values && values.length > 0) clauses.push({ terms: { [field]: [...values] } });
+  }
+  return clauses;
+}
+
+const failedFilter: Query = { terms: { phase: FAILED_PHASES } };
+const byCause = { [AGG.byCause]: { terms: { field: 'cause', size: 3 } } };
+
+export function buildKpisSearch(params: KpisQuery, context: BuildContext): estypes.SearchRequest {
+  const { fromMs, toMs } = context.range;
+  return {
+    index: context.index,
+    size: 0,
+    track_total_hits: false,
+    request_cache: true,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    query: { bool: { filter: filterClauses(params, context.range) } },
+    aggs: {
+      [AGG.byKind]: {
+        terms: { field: 'kind', size: 2 },
+        aggs: { [AGG.byPhase]: { terms: { field: 'phase', size: 3 } } },
+      },
+      [AGG.failures]: { filter: failedFilter, aggs: byCause },
+      [AGG.duration]: { percentiles: { field: 'durationMs', percents: [50, 95] } },
+      [AGG.productionDeploys]: {
+        filter: { bool: { filter: [{ term: { environment: PRODUCTION } }, { term: { kind: 'deploy' } }] } },
+        aggs: {
+          [AGG.byPhase]: { terms: { field: 'phase', size: 3 } },
+          // Time to restore, bounded: each service's latest production deploys, oldest first in the shaper.
+          [AGG.restoreServices]: {
+            terms: { field: 'service', size: RESTORE_MAX_SERVICES, order: { _key: 'asc' } },
+            aggs: {
+              [AGG.restoreEvents]: {
+                top_hits: {
+                  size: RESTORE_EVENTS_PER_SERVICE,
+                  sort: [{ '@timestamp': { order: 'desc' } }],
+                  _source: { includes: ['phase', '@timestamp'] },
+                },
+              },
+            },
+          },
+        },
+      },
+      [AGG.perDay]: {
+        date_histogram: {
+          field: '@timestamp',
+          calendar_interval: '1d',
+          time_zone: 'UTC',
+          min_doc_count: 0,
+          // The query's range bounds the documents; hard_bounds with a calendar interval lost the
+          // last day's documents on the local engine, so only extended_bounds (empty days show).
+          extended_bounds: { min: fromMs, max: toMs - 1 },
+        },
+        aggs: { [AGG.failures]: { filter: failedFilter, aggs: byCause } },
+      },
+      // Platform incidents: windows in which many services failed for platform causes.
+      [AGG.platformFailures]: {
+        filter: { bool: { filter: [failedFilter, { term: { cause: 'platform' } }] } },
+        aggs: {
+          [AGG.incidentWindows]: {
+            date_histogram: { field: '@timestamp', fixed_interval: INCIDENT_WINDOW, min_doc_count: 1 },
+            aggs: { [AGG.failedServices]: { cardinality: { field: 'service' } } },
+          },
+        },
+      },
+    },
+  };
+}
+
+export const FAILURE_FIELDS = [
+  'eventId',
+  'kind',
+  'phase',
+  'service',
+  'environment',
+  'version',
+  'deploymentId',
+  'platform',
+  '@timestamp',
+  'failure',
+  'cause',
+  'ruleId',
+];
+
+export function encodeCursor(sort: unknown[]): string {
+  return Buffer.from(JSON.stringify(sort), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [number, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'number' &&
+      typeof value[1] === 'string'
+    ) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // fall through: not a cursor of ours
+  }
+  throw new BadParameterError('cursor', 'is not a cursor this endpoint returned');
+}
+
+/** Failures newest first, paged with search_after on (@timestamp, eventId). */
+export function buildFailuresSearch(params: FailuresQuery, context: BuildContext): estypes.SearchRequest {
+  const filter = filterClauses(params, context.range, FAILED_PHASES);
+  if (params.cause && params.cause.length > 0) filter.push({ terms: { cause: [...params.cause] } });
+  return {
+    index: context.index,
+    size: params.size ?? 50,
+    track_total_hits: true,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    query: { bool: { filter } },
+    _source: { includes: FAILURE_FIELDS },
+    sort: [{ '@timestamp': { order: 'desc' } }, { eventId: { order: 'asc' } }],
+    ...(params.cursor === undefined ? {} : { search_after: decodeCursor(params.cursor) }),
+  };
+}
+
+/** Per service, most failures first: counts, causes, last deploy and last success. */
+export function buildServicesSearch(params: ServicesQuery, context: BuildContext): estypes.SearchRequest {
+  return {
+    index: context.index,
+    size: 0,
+    track_total_hits: false,
+    request_cache: true,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    query: { bool: { filter: filterClauses(params, context.range) } },
+    aggs: {
+      [AGG.services]: {
+        terms: {
+          field: 'service',
+          size: params.size ?? 100,
+          order: [{ [AGG.failures]: 'desc' }, { _key: 'asc' }],
+        },
+        aggs: {
+          [AGG.failures]: { filter: failedFilter, aggs: byCause },
+          [AGG.lastDeploy]: { max: { field: '@timestamp' } },
+          [AGG.successes]: {
+            filter: { term: { phase: 'succeeded' } },
+            aggs: { [AGG.lastSuccess]: { max: { field: '@timestamp' } } },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Client } from '@elastic/elasticsearch';
+import { Type } from 'typebox';
+import { ErrorResponse } from '../../../app/error-schema.ts';
+import { writeDocuments } from '../../../es/bulk-writer.ts';
+import { SnsIngestResponse, SnsMessage } from '../schema.ts';
+import type { ClassificationRule } from '../rules.ts';
+import { routeMessage, toStoredDeployment } from '../ingest/route-message.ts';
+import {
+  allowedHttpsUrl,
+  httpsGetText,
+  SnsRefusedError,
+  type HttpsGetOptions,
+  type SnsVerifier,
+} from './verify.ts';
+
+/** SNS messages are at most 256 KB; the JSON envelope adds signature and URLs. */
+export const SNS_BODY_LIMIT = 300 * 1024;
+
+export interface SnsIngestDependencies {
+  client: Client;
+  index: string;
+  rules: readonly ClassificationRule[];
+  log: FastifyBaseLogger;
+  now?: () => Date;
+}
+
+/**
+ * What happens to a Notification once it is known to be genuine (also the demo's entry point):
+ * deploy/release events and CodeDeploy triggers are classified and stored with `_id` = MessageId
+ * (`create`: an SNS retry is "already present"), ECS task events are for the containers board,
+ * anything else is logged by MessageId.
+ */
+export async function acceptNotification(
+  deps: SnsIngestDependencies,
+  message: Pick<SnsMessage, 'MessageId' | 'TopicArn' | 'Timestamp' | 'Message'>,
+  options: { refresh?: boolean } = {},
+): Promise<{ status: 200 | 202; body: SnsIngestResponse }> {
+  const routed = routeMessage(message.Message);
+  if (routed.route === 'ecs-task-state-change') {
+    // TODO(#5): hand to the containers board's store once that board exists.
+    deps.log.info(
+      { messageId: message.MessageId, taskArn: routed.taskArn },
+      'routed to containers (not built yet)',
+    );
+    return {
+      status: 202,
+      body: { outcome: 'routed_elsewhere', detail: 'routed to containers (not built yet)' },
+    };
+  }
+  if (routed.route === 'unrecognised') {
+    deps.log.warn(
+      { messageId: message.MessageId, topicArn: message.TopicArn },
+      `SNS message not stored: ${routed.reason}`,
+    );
+    return { status: 200, body: { outcome: 'ignored', detail: routed.reason } };
+  }
+  const document = toStoredDeployment(
+    routed.event,
+    { messageId: message.MessageId, topicArn: message.TopicArn, timestamp: message.Timestamp },
+    deps.rules,
+    (deps.now ?? (() => new Date()))(),
+  );
+  const result = await writeDocuments(deps.client, [{ index: deps.index, id: message.MessageId, document }], {
+    refresh: options.refresh ?? false,
+  });
+  const rejected = result.rejected[0];
+  if (rejected) {
+    deps.log.error(
+      { messageId: message.MessageId, reason: rejected.reason },
+      'deploy event rejected by Elasticsearch',
+    );
+    return { status: 200, body: { outcome: 'ignored', detail: rejected.reason } };
+  }
+  return { status: 200, body: { outcome: result.alreadyPresent > 0 ? 'already_present' : 'stored' } };
+}
+
+export interface SnsIngestRouteOptions {
+  rules: readonly ClassificationRule[];
+  verifier: SnsVerifier;
+  /** Trust for fetching SubscribeURL (tests' own CA); production uses the system's. */
+  tls?: HttpsGetOptions;
+}
+
+/** `POST /sns`: the Amazon SNS HTTP(S) subscription endpoint (registered under `/api/ingest`). */
+export const snsIngestRoutes: FastifyPluginAsyncTypebox<SnsIngestRouteOptions> = async (app, options) => {
+  const { config } = app;
+  // SNS posts JSON as text/plain; this parser lives in this plugin's scope only.
+  app.addContentTypeParser(
+    'text/plain',
+    { parseAs: 'string', bodyLimit: SNS_BODY_LIMIT },
+    (_request, body, done) => {
+      try {
+        done(null, JSON.parse(body as string));
+      } catch {
+        done(Object.assign(new Error('body is not JSON'), { statusCode: 400 }), undefined);
+      }
+    },
+  );
+  if (!config.deployments.snsVerify) {
+    app.log.warn(
+      'SNS_VERIFY=false: SNS signatures are NOT verified; anyone who can reach /api/ingest/sns can write',
+    );
+  }
+
+  app.post(
+    '/sns',
+    {
+      bodyLimit: SNS_BODY_LIMIT,
+      schema: {
+        summary: 'Amazon SNS HTTP(S) subscription endpoint for deploy/release events',
+        description:
+          'Verifies the topic (SNS_TOPIC_ARNS) and the signature (SignatureVersion 1 SHA1withRSA, 2 SHA256withRSA, ' +
+          'certificate from an SNS_CERT_HOSTS host over HTTPS), confirms subscriptions, and stores deploy/release ' +
+          'events with `_id` = MessageId so SNS retries never double.',
+        tags: ['ingest'],
+        consumes: ['text/plain', 'application/json'],
+        headers: Type.Object({
+          'x-amz-sns-message-type': Type.Optional(Type.String()),
+          'x-amz-sns-message-id': Type.Optional(Type.String()),
+          'x-amz-sns-topic-arn': Type.Optional(Type.String()),
+        }),
+        body: SnsMessage,
+        response: {
+          200: SnsIngestResponse,
+          202: SnsIngestResponse,
+          400: ErrorResponse,
+          403: ErrorResponse,
+          413: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const message = request.body;
+      const header = request.headers['x-amz-sns-message-type'];
+      if (header !== undefined && header !== message.Type) {
+        throw Object.assign(
+          new Error(`x-amz-sns-message-type ${String(header)} differs from Type ${message.Type}`),
+          {
+            statusCode: 400,
+          },
+        );
+      }
+      try {
+        options.verifier.checkTopic(message);
+        if (config.deployments.snsVerify) await options.verifier.verifySignature(message);
+      } catch (error) {
+        if (error instanceof SnsRefusedError)
+          request.log.warn({ messageId: message.MessageId }, `SNS refused: ${error.message}`);
+        throw error;
+      }
+
+      if (message.Type === 'SubscriptionConfirmation') {
+        let url: URL;
+        try {
+          url = allowedHttpsUrl(message.SubscribeURL, config.deployments.snsCertHosts, 'SubscribeURL');
+        } catch (error) {
+          request.log.warn(
+            { topicArn: message.TopicArn, subscribeUrl: message.SubscribeURL },
+            `SNS subscription needs a person to confirm (${(error as Error).message}): open SubscribeURL`,
+          );
+          return { outcome: 'logged' as const, detail: 'confirm by opening SubscribeURL' };
+        }
+        await httpsGetText(url, options.tls);
+        request.log.info({ topicArn: message.TopicArn }, 'SNS subscription confirmed');
+        return { outcome: 'confirmed' as const };
+      }
+      if (message.Type === 'UnsubscribeConfirmation') {
+        request.log.warn({ topicArn: message.TopicArn }, 'SNS unsubscribed this endpoint from the topic');
+        return { outcome: 'logged' as const };
+      }
+      const result = await acceptNotification(
+        { client: app.es, index: config.deployments.index, rules: options.rules, log: request.log },
+        message,
+      );
+      return reply.status(result.status).send(result.body);
+    },
+  );
+};

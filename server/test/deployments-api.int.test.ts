@@ -1,0 +1,222 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@elastic/elasticsearch';
+import type { FastifyInstance } from 'fastify';
+import { createEsClient } from '../src/es/client.ts';
+import { writeDocuments } from '../src/es/bulk-writer.ts';
+import { installIndexTemplates } from '../src/es/templates.ts';
+import { deploymentsIndexTemplate } from '../src/boards/deployments/mapping.ts';
+import { createDeploymentsBoard } from '../src/boards/deployments/board.ts';
+import { loadRules, parseRules } from '../src/boards/deployments/rules.ts';
+import { toStoredDeployment } from '../src/boards/deployments/ingest/route-message.ts';
+import { reclassify } from '../src/boards/deployments/ingest/reclassify.ts';
+import { GOLDEN_CASES, GOLDEN_CONTEXT } from '../src/boards/deployments/__fixtures__/cases.ts';
+import { handCountedEvents, RANGE } from './deployments-records.ts';
+import { testApp, testConfig, uniqueIndex } from './helpers.ts';
+
+const fixturesDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../src/boards/deployments/__fixtures__',
+);
+const range = `from=${RANGE.from}&to=${RANGE.to}`;
+const HOUR = 3_600_000;
+
+describe('deployment KPI endpoints over hand-counted events in the real Elasticsearch', () => {
+  const index = uniqueIndex('lookout-deployments-api');
+  const templateName = `lookout-deployments-${index}`;
+  let client: Client;
+  let app: FastifyInstance;
+
+  const get = async (url: string) => {
+    const response = await app.inject({ method: 'GET', url: `/api/deployments${url}` });
+    return { status: response.statusCode, body: response.json() as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    client = createEsClient(testConfig().es);
+    const template = deploymentsIndexTemplate(index);
+    await installIndexTemplates(client, [{ name: templateName, body: { ...template.body, priority: 300 } }]);
+    const rules = loadRules();
+    const now = new Date('2026-11-23T12:00:00Z');
+    const documents = handCountedEvents().map((event) => ({
+      index,
+      id: `sns-${event.eventId}`,
+      document: toStoredDeployment(
+        event,
+        { messageId: `sns-${event.eventId}`, topicArn: 'arn:test', timestamp: now.toISOString() },
+        rules,
+        now,
+      ),
+    }));
+    const result = await writeDocuments(client, documents, { refresh: true });
+    expect(result).toEqual({ indexed: 12, alreadyPresent: 0, rejected: [] });
+    app = await testApp({ DEPLOYMENTS_INDEX: index }, { boards: [createDeploymentsBoard()] });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await client?.indices.delete({ index, ignore_unavailable: true });
+    await client?.indices.deleteIndexTemplate({ name: templateName }).catch(() => undefined);
+    await client?.close();
+  });
+
+  it('counts finished deploys and releases, outcomes, causes and the DORA change failure rate', async () => {
+    const { status, body } = await get(`/kpis?${range}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      deployments: 9,
+      releases: 1,
+      succeeded: 5,
+      failed: 5,
+      successRate: 0.5,
+      // production deploys d1–d4, e1–e3: d2, d3, e1, e3 failed
+      changeFailureRate: 4 / 7,
+      failuresByCause: { user: 3, platform: 1, unknown: 1 },
+      // one platform failure is no incident
+      platformIncidents: [],
+    });
+    expect((body.durationMs as { p50: number }).p50).toBe(550_000);
+  });
+
+  it('measures time to restore from the first failure to the next success, per production service', async () => {
+    const { body } = await get(`/kpis?${range}`);
+    // checkout 12:00 → 13:00 (1 h), search 09:00 → 09:20 (20 min); e3 is not restored yet
+    expect(body.timeToRestoreMs).toEqual({ p50: (HOUR + HOUR / 3) / 2, restores: 2 });
+  });
+
+  it('draws one bar per UTC day with failures by cause', async () => {
+    const { body } = await get(`/kpis?${range}`);
+    expect(body.perDay).toEqual([
+      { day: '2026-11-20', deployments: 5, failed: 2, user: 1, platform: 1, unknown: 0 },
+      { day: '2026-11-21', deployments: 2, failed: 1, user: 0, platform: 0, unknown: 1 },
+      { day: '2026-11-22', deployments: 3, failed: 2, user: 2, platform: 0, unknown: 0 },
+    ]);
+  });
+
+  it('narrows by environment, service and platform component', async () => {
+    const staging = (await get(`/kpis?${range}&environment=staging`)).body;
+    expect(staging).toMatchObject({
+      deployments: 2,
+      failed: 1,
+      changeFailureRate: null,
+      timeToRestoreMs: { p50: null, restores: 0 },
+    });
+    expect((await get(`/kpis?${range}&service=search`)).body).toMatchObject({ deployments: 3, failed: 2 });
+    expect((await get(`/kpis?${range}&platform=node`)).body).toMatchObject({ deployments: 2, succeeded: 1 });
+    expect((await get(`/kpis?${range}&platform=windows`)).status).toBe(400);
+  });
+
+  it('lists failures newest first with the deciding rule, paged', async () => {
+    const first = await get(`/failures?${range}&size=2`);
+    expect(first.body.total).toBe(5);
+    const rows = first.body.failures as Array<Record<string, unknown>>;
+    expect(rows.map((row) => row.eventId)).toEqual(['event-s1', 'event-e3']);
+    expect(rows[0]).toMatchObject({
+      service: 'checkout',
+      environment: 'staging',
+      stage: 'build',
+      cause: 'user',
+      ruleId: 'user-build',
+    });
+    const second = await get(`/failures?${range}&size=2&cursor=${String(first.body.nextCursor)}`);
+    expect((second.body.failures as Array<{ eventId: string }>).map((row) => row.eventId)).toEqual([
+      'event-e1',
+      'event-d3',
+    ]);
+    expect((second.body.failures as Array<{ ruleId: string | null }>)[0]?.ruleId).toBeNull();
+    const third = await get(`/failures?${range}&size=2&cursor=${String(second.body.nextCursor)}`);
+    expect(third.body).toMatchObject({ failures: [{ eventId: 'event-d2' }], nextCursor: null });
+    expect((await get(`/failures?${range}&cause=user`)).body.total).toBe(3);
+    expect((await get(`/failures?${range}&cursor=nonsense`)).body.message).toContain('cursor');
+  });
+
+  it('lists services with most failures first, last deploy and time since last success', async () => {
+    const { body } = await get(`/services?${range}`);
+    expect(body.services).toEqual([
+      {
+        service: 'checkout',
+        deployments: 7,
+        failed: 3,
+        failureRate: 3 / 7,
+        failuresByCause: { user: 2, platform: 1, unknown: 0 },
+        lastDeployAt: '2026-11-22T11:00:00.000Z',
+        lastSuccessAt: '2026-11-22T11:00:00.000Z',
+        msSinceLastSuccess: 13 * HOUR,
+      },
+      {
+        service: 'search',
+        deployments: 3,
+        failed: 2,
+        failureRate: 2 / 3,
+        failuresByCause: { user: 1, platform: 0, unknown: 1 },
+        lastDeployAt: '2026-11-22T08:00:00.000Z',
+        lastSuccessAt: '2026-11-21T09:20:00.000Z',
+        msSinceLastSuccess: 38 * HOUR + 40 * 60_000,
+      },
+    ]);
+  });
+
+  it('answers zeros, not errors, when the index does not exist yet', async () => {
+    const empty = await testApp(
+      { DEPLOYMENTS_INDEX: `${index}-missing` },
+      { boards: [createDeploymentsBoard()] },
+    );
+    const response = await empty.inject({ method: 'GET', url: `/api/deployments/kpis?${range}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ deployments: 0, successRate: null, perDay: [] });
+    await empty.close();
+  });
+
+  describe('golden fixtures', () => {
+    it.each(GOLDEN_CASES)('$name: the live response shapes into the reviewed answer', async (golden) => {
+      const response = await client.search({ ...golden.request, index });
+      if (process.env.RECORD_FIXTURES) {
+        const write = (suffix: string, value: unknown) =>
+          writeFile(
+            path.join(fixturesDir, `${golden.name}.${suffix}.json`),
+            `${JSON.stringify(value, null, 2)}\n`,
+          );
+        await write('request', golden.request);
+        const recorded = JSON.stringify({ ...response, took: 0 }).replaceAll(index, GOLDEN_CONTEXT.index);
+        await write('response', JSON.parse(recorded));
+        await write('expected', golden.shape(response));
+      }
+      const reviewed: unknown = JSON.parse(
+        await readFile(path.join(fixturesDir, `${golden.name}.expected.json`), 'utf8'),
+      );
+      expect(JSON.parse(JSON.stringify(golden.shape(response)))).toEqual(reviewed);
+    });
+  });
+
+  it('re-applies changed rules to stored failures (reclassify)', async () => {
+    const rules = parseRules({
+      rules: [
+        {
+          id: 'mystery-is-platform',
+          description: 'the mystery stage is ours',
+          cause: 'platform',
+          match: { stage: '^mystery$' },
+        },
+        ...loadRules().map((rule) => ({
+          id: rule.id,
+          description: rule.description,
+          cause: rule.cause,
+          match: Object.fromEntries(
+            Object.entries(rule.match).map(([field, pattern]) => [field, pattern.source]),
+          ),
+        })),
+      ],
+    });
+    const report = await reclassify(client, testConfig({ DEPLOYMENTS_INDEX: index }), rules);
+    expect(report).toMatchObject({ examined: 5, changed: 1 });
+    const { body } = await get(`/failures?${range}&service=search`);
+    expect(
+      (body.failures as Array<Record<string, unknown>>).find((row) => row.eventId === 'event-e1'),
+    ).toMatchObject({
+      cause: 'platform',
+      ruleId: 'mystery-is-platform',
+    });
+  });
+});

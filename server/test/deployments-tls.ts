@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { createSign } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * The tests' own stand-in for SNS's certificate host: a key and self-signed certificate to sign
+ * messages with, a TLS certificate for 127.0.0.1, and an HTTPS server on 127.0.0.1 that serves
+ * the signing certificate and records SubscribeURL visits.
+ */
+export interface FakeSnsHost {
+  origin: string;
+  /** The CA the app must trust to fetch from this host (its self-signed TLS certificate). */
+  tlsCa: string;
+  certUrl: string;
+  subscribeVisits: string[];
+  sign(fields: Record<string, string>, version: '1' | '2'): string;
+  close(): Promise<void>;
+}
+
+function selfSigned(dir: string, name: string, subject: string, extra: string[] = []): void {
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-keyout',
+      path.join(dir, `${name}.key`),
+      '-out',
+      path.join(dir, `${name}.pem`),
+      '-subj',
+      subject,
+      ...extra,
+    ],
+    { stdio: 'ignore' },
+  );
+}
+
+/** The documented string to sign, written out independently of the production code. */
+export function documentedStringToSign(fields: Record<string, string>): string {
+  const keys =
+    fields.Type === 'Notification'
+      ? ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type']
+      : ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type'];
+  return keys
+    .filter((key) => fields[key] !== undefined)
+    .map((key) => `${key}\n${fields[key]}\n`)
+    .join('');
+}
+
+export async function startFakeSnsHost(): Promise<FakeSnsHost> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lookout-sns-'));
+  selfSigned(dir, 'tls', '/CN=127.0.0.1', ['-addext', 'subjectAltName=IP:127.0.0.1']);
+  selfSigned(dir, 'signing', '/CN=sns.test.amazonaws.com');
+  const [tlsKey, tlsCert, signingKey, signingCert] = await Promise.all(
+    ['tls.key', 'tls.pem', 'signing.key', 'signing.pem'].map((file) =>
+      readFile(path.join(dir, file), 'utf8'),
+    ),
+  );
+  const subscribeVisits: string[] = [];
+  const server: Server = createServer({ key: tlsKey, cert: tlsCert }, (request, response) => {
+    if (request.url === '/SimpleNotificationService-test.pem') {
+      response.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(signingCert);
+    } else if (request.url?.startsWith('/confirm')) {
+      subscribeVisits.push(request.url);
+      response.writeHead(200, { 'content-type': 'text/xml' }).end('<ConfirmSubscriptionResponse/>');
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    tlsCa: tlsCert!,
+    certUrl: `${origin}/SimpleNotificationService-test.pem`,
+    subscribeVisits,
+    sign(fields, version) {
+      const signer = createSign(version === '1' ? 'RSA-SHA1' : 'RSA-SHA256');
+      signer.update(documentedStringToSign(fields), 'utf8');
+      return signer.sign(signingKey!, 'base64');
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
