@@ -46,6 +46,25 @@ import { silentProgress, terminalProgress } from '../src/core/progress.ts';
 import type { TimeRange } from '../src/core/time-range.ts';
 import { createEsClient } from '../src/es/client.ts';
 import { installIndexTemplates, type IndexTemplate } from '../src/es/templates.ts';
+import {
+  BatchCutter,
+  benchLatency,
+  deleteIndices,
+  directEs,
+  esVersion,
+  int,
+  mb,
+  measureRun,
+  pct,
+  printTable,
+  requestCacheClearer,
+  sendBatches,
+  sendDirect,
+  waitForMerges,
+  withPeakRss,
+  type DirectEs,
+  type Measured,
+} from './bench-kit.ts';
 
 const PREFIX = 'ct-bench-';
 const RAW_PREFIX = 'ct-benchraw-';
@@ -56,7 +75,6 @@ const TEMPLATES: IndexTemplate[] = [
 /** The bulk writer's defaults (es/bulk-writer.ts): one `_bulk` body, requests in flight. */
 const FLUSH_BYTES = 5_000_000;
 const CONCURRENCY = 3;
-const WARMUPS = 5;
 const CONCURRENT_REQUESTS = 20;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -99,49 +117,6 @@ function parseFlags(argv: string[]): Flags {
     requests: Math.round(positive('requests', values.requests)),
     keep: values.keep,
   };
-}
-
-const int = (value: number): string => Math.round(value).toLocaleString('en-US');
-const ms = (value: number): string => value.toFixed(1);
-const mb = (bytes: number): string => `${int(bytes / 1_048_576)} MB`;
-const pct = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
-
-/** An aligned table: first column left, the others right. */
-function printTable(title: string, header: string[], rows: string[][]): void {
-  const widths = header.map((cell, column) =>
-    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-      .join('  ');
-  console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  for (const row of rows) console.log(line(row));
-}
-
-/** Peak resident memory while `run` runs, sampled every 20 ms. */
-async function withPeakRss<T>(
-  run: () => Promise<T>,
-): Promise<{ result: T; seconds: number; peakRss: number }> {
-  let peakRss = process.memoryUsage.rss();
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  }, 20);
-  const start = performance.now();
-  try {
-    const result = await run();
-    const seconds = (performance.now() - start) / 1000;
-    return { result, seconds, peakRss: Math.max(peakRss, process.memoryUsage.rss()) };
-  } finally {
-    clearInterval(sampler);
-  }
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,22 +191,6 @@ function benchTemplate(prefix: string, name: string): IndexTemplate {
   return { name, body: { ...template.body, priority: 250 } };
 }
 
-/** Deletes every index matching the patterns (wildcard deletes are refused by default). */
-async function deleteIndices(client: Client, patterns: string[]): Promise<void> {
-  const resolved = await client.indices.resolveIndex({ name: patterns, expand_wildcards: 'all' });
-  const names = resolved.indices.map((index) => index.name);
-  if (names.length > 0) await client.indices.delete({ index: names });
-}
-
-/** Background merges of the previous run would slow down the next one: wait them out. */
-async function waitForMerges(client: Client): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const stats = await client.indices.stats({ metric: 'merge' });
-    if ((stats._all.total?.merges?.current ?? 0) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
-
 async function freshIndices(client: Client, patterns: string[]): Promise<void> {
   await deleteIndices(client, patterns);
   await installIndexTemplates(client, TEMPLATES);
@@ -241,57 +200,6 @@ async function freshIndices(client: Client, patterns: string[]): Promise<void> {
 async function countDocuments(client: Client, prefix: string): Promise<number> {
   const { count } = await client.count({ index: cloudtrailIndexPattern(prefix), allow_no_indices: true });
   return count;
-}
-
-/** CPU seconds used so far: this process, the Elasticsearch node(s), the whole machine (Linux). */
-interface CpuTotals {
-  bench: number;
-  es: number;
-  machine?: number;
-}
-
-/** Busy time of all cores from /proc/stat (clock ticks of 1/100 s); undefined elsewhere. */
-async function machineBusySeconds(): Promise<number | undefined> {
-  try {
-    const [, user, nice, system, , , irq, softirq, steal] = (await readFile('/proc/stat', 'utf8'))
-      .split('\n', 1)[0]!
-      .trim()
-      .split(/\s+/)
-      .map(Number);
-    return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
-async function cpuTotals(client: Client): Promise<CpuTotals> {
-  const stats = await client.nodes.stats({ metric: 'process' });
-  const esMillis = Object.values(stats.nodes).reduce(
-    (sum, node) => sum + (node.process?.cpu?.total_in_millis ?? 0),
-    0,
-  );
-  const { user, system } = process.cpuUsage();
-  return { bench: (user + system) / 1e6, es: esMillis / 1000, machine: await machineBusySeconds() };
-}
-
-interface Measured<T> {
-  result: T;
-  seconds: number;
-  peakRss: number;
-  /** CPU seconds used during the run; `other` is every other process on the machine. */
-  cpu: { bench: number; es: number; other?: number };
-}
-
-/** Wall time, peak RSS and who used the CPU while `run` ran. */
-async function measureRun<T>(client: Client, run: () => Promise<T>): Promise<Measured<T>> {
-  const before = await cpuTotals(client);
-  const measured = await withPeakRss(run);
-  const after = await cpuTotals(client);
-  const bench = after.bench - before.bench;
-  const es = after.es - before.es;
-  const machine =
-    after.machine !== undefined && before.machine !== undefined ? after.machine - before.machine : undefined;
-  return { ...measured, cpu: { bench, es, other: machine === undefined ? undefined : machine - bench - es } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,33 +241,11 @@ interface StageTimes {
   serialiseMs: number;
 }
 
-/** Bulk bodies of `create` actions, cut like the bulk helper cuts them: at FLUSH_BYTES or more. */
-class BatchCutter {
-  private lines: string[] = [];
-  private bytes = 0;
-
-  add(index: string, id: string, document: object): Buffer | undefined {
-    const action = JSON.stringify({ create: { _index: index, _id: id } });
-    const source = JSON.stringify(document);
-    this.lines.push(action, source);
-    this.bytes += Buffer.byteLength(action) + Buffer.byteLength(source);
-    return this.bytes >= FLUSH_BYTES ? this.flush() : undefined;
-  }
-
-  flush(): Buffer | undefined {
-    if (this.lines.length === 0) return undefined;
-    const body = Buffer.from(`${this.lines.join('\n')}\n`);
-    this.lines = [];
-    this.bytes = 0;
-    return body;
-  }
-}
-
 /** Every document as NDJSON in memory, one file at a time with no read-ahead, timing each stage. */
 async function serialiseAll(logsDir: string): Promise<{ batches: Buffer[]; stages: StageTimes }> {
   const stages: StageTimes = { records: 0, readParseMs: 0, convertMs: 0, serialiseMs: 0 };
   const batches: Buffer[] = [];
-  const cutter = new BatchCutter();
+  const cutter = new BatchCutter(FLUSH_BYTES, 'create');
   for await (const found of findLogFiles([logsDir])) {
     if ('reason' in found) continue;
     let start = performance.now();
@@ -385,7 +271,7 @@ async function serialiseAll(logsDir: string): Promise<{ batches: Buffer[]; stage
 
 /** The same work as the ingest, hand-rolled: read (with read-ahead), convert, serialise, cut. */
 async function* batchesFromFiles(logsDir: string): AsyncGenerator<Buffer> {
-  const cutter = new BatchCutter();
+  const cutter = new BatchCutter(FLUSH_BYTES, 'create');
   for await (const logFile of readLogFiles([logsDir])) {
     if ('reason' in logFile) continue;
     for (const record of logFile.records) {
@@ -399,42 +285,6 @@ async function* batchesFromFiles(logsDir: string): AsyncGenerator<Buffer> {
   if (last) yield last;
 }
 
-interface SendTotals {
-  indexed: number;
-  conflicts: number;
-  failed: number;
-}
-
-/** `client.bulk` with at most CONCURRENCY bodies in flight; counts what Elasticsearch stored. */
-async function sendBatches(
-  client: Client,
-  batches: Iterable<Buffer> | AsyncIterable<Buffer>,
-): Promise<SendTotals> {
-  const totals: SendTotals = { indexed: 0, conflicts: 0, failed: 0 };
-  const errors: unknown[] = [];
-  const inFlight = new Set<Promise<void>>();
-  for await (const body of batches) {
-    // The transport sends a string or Buffer body as it is; `operations` is typed as an array.
-    const request = client
-      .bulk({ operations: body as unknown as estypes.BulkRequest['operations'] })
-      .then((response) => {
-        for (const item of response.items) {
-          const status = Object.values(item)[0]?.status ?? 500;
-          if (status < 300) totals.indexed += 1;
-          else if (status === 409) totals.conflicts += 1;
-          else totals.failed += 1;
-        }
-      })
-      .catch((error: unknown) => void errors.push(error))
-      .finally(() => inFlight.delete(request));
-    inFlight.add(request);
-    if (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
-  if (errors.length > 0) throw errors[0];
-  return totals;
-}
-
 async function runRawBulk(
   client: Client,
   label: string,
@@ -442,7 +292,7 @@ async function runRawBulk(
 ): Promise<IngestRun> {
   await freshIndices(client, ALL_BENCH_INDICES);
   const run = await measureRun(client, async () => {
-    const sent = await sendBatches(client, batches);
+    const sent = await sendBatches(client, batches, CONCURRENCY);
     await client.indices.refresh({ index: cloudtrailIndexPattern(RAW_PREFIX) });
     return sent;
   });
@@ -460,7 +310,7 @@ async function warmUpEngine(client: Client, logsDir: string): Promise<void> {
     }
   }
   await freshIndices(client, ALL_BENCH_INDICES);
-  await sendBatches(client, firstBatches());
+  await sendBatches(client, firstBatches(), CONCURRENCY);
   await deleteIndices(client, ALL_BENCH_INDICES);
 }
 
@@ -574,37 +424,6 @@ interface EndpointCase {
   search: estypes.SearchRequest;
 }
 
-interface DirectEs {
-  baseUrl: string;
-  headers: Record<string, string>;
-}
-
-/** ES_URL without credentials (fetch refuses them in the URL), and the matching auth header. */
-function directEs(config: Config): DirectEs {
-  const url = new URL(config.es.url);
-  const { apiKey } = config.es.auth;
-  const username = config.es.auth.username ?? (url.username ? decodeURIComponent(url.username) : undefined);
-  const password = config.es.auth.password ?? decodeURIComponent(url.password);
-  url.username = '';
-  url.password = '';
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (apiKey) headers.authorization = `ApiKey ${apiKey}`;
-  else if (username)
-    headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-  return { baseUrl: url.toString().replace(/\/$/, ''), headers };
-}
-
-/** The one URL parameter the builders set is `request_cache`; everything else is the body. */
-function sendDirect(es: DirectEs, search: estypes.SearchRequest): Promise<Response> {
-  const { index, request_cache: requestCache, ...body } = search;
-  const query = requestCache === undefined ? '' : `?request_cache=${requestCache}`;
-  return fetch(`${es.baseUrl}/${encodeURIComponent(String(index))}/_search${query}`, {
-    method: 'POST',
-    headers: es.headers,
-    body: JSON.stringify(body),
-  });
-}
-
 const isoRange = (range: TimeRange) => ({
   from: new Date(range.fromMs).toISOString(),
   to: new Date(range.toMs).toISOString(),
@@ -663,96 +482,6 @@ async function busiestVolumeId(client: Client): Promise<string> {
   const key = Array.isArray(buckets) ? buckets[0]?.key : undefined;
   if (typeof key !== 'string') throw new Error('no volume id in the bench data');
   return key;
-}
-
-/** Milliseconds until the whole response body has arrived. */
-async function timeResponse(send: () => Promise<Response>): Promise<number> {
-  const start = performance.now();
-  const response = await send();
-  await response.arrayBuffer();
-  const elapsed = performance.now() - start;
-  if (!response.ok) throw new Error(`HTTP ${response.status} from ${response.url}`);
-  return elapsed;
-}
-
-interface Samples {
-  bff: number[];
-  direct: number[];
-}
-
-/**
- * `requests` pairs, BFF and direct one-for-one, alternating which goes first. With `coldCache`,
- * Elasticsearch's request cache is cleared before every request on both sides.
- */
-async function measureCase(
-  bffBase: string,
-  es: DirectEs,
-  endpoint: EndpointCase,
-  requests: number,
-  coldCache: boolean,
-): Promise<Samples> {
-  const samples: Samples = { bff: [], direct: [] };
-  const clearCache = () =>
-    fetch(`${es.baseUrl}/${cloudtrailIndexPattern(PREFIX)}/_cache/clear?request=true`, {
-      method: 'POST',
-      headers: es.headers,
-    }).then((response) => response.arrayBuffer());
-  const sides = {
-    bff: () => fetch(`${bffBase}${endpoint.bffPath}`),
-    direct: () => sendDirect(es, endpoint.search),
-  };
-  for (let i = 0; i < WARMUPS + requests; i++) {
-    const order = i % 2 === 0 ? (['bff', 'direct'] as const) : (['direct', 'bff'] as const);
-    for (const side of order) {
-      if (coldCache) await clearCache();
-      const elapsed = await timeResponse(sides[side]);
-      if (i >= WARMUPS) samples[side].push(elapsed);
-    }
-  }
-  return samples;
-}
-
-function latencyRow(name: string, samples: Samples): string[] {
-  const bff50 = percentile(samples.bff, 50);
-  const direct50 = percentile(samples.direct, 50);
-  const overhead = bff50 - direct50;
-  const withinBudget = overhead <= Math.max(0.2 * direct50, 5);
-  return [
-    name,
-    ms(bff50),
-    ms(percentile(samples.bff, 95)),
-    ms(direct50),
-    ms(percentile(samples.direct, 95)),
-    (bff50 / direct50).toFixed(2),
-    ms(overhead),
-    withinBudget ? 'ok' : 'OVER',
-  ];
-}
-
-async function benchLatency(
-  bffBase: string,
-  es: DirectEs,
-  cases: EndpointCase[],
-  requests: number,
-): Promise<void> {
-  const header = ['endpoint', 'BFF p50', 'BFF p95', 'ES p50', 'ES p95', 'p50 ratio', 'overhead', 'budget'];
-  for (const coldCache of [false, true]) {
-    console.error(`Endpoint latency (${coldCache ? 'request cache cleared' : 'request cache as is'}) …`);
-    const rows: string[][] = [];
-    for (const endpoint of cases) {
-      rows.push(latencyRow(endpoint.name, await measureCase(bffBase, es, endpoint, requests, coldCache)));
-    }
-    printTable(
-      `Endpoint latency, ms — ${requests} sequential requests each after ${WARMUPS} warm-ups, BFF and direct ` +
-        `interleaved; ${
-          coldCache
-            ? 'request cache CLEARED before every request on both sides'
-            : 'same request on both sides, so both use the request cache alike'
-        } (budget: overhead ≤ 20% of direct or ≤ 5 ms, on p50)`,
-      header,
-      rows,
-    );
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -833,14 +562,6 @@ async function benchDedup(client: Client, bffBase: string, es: DirectEs, dataset
 
 // ---------------------------------------------------------------------------------------------
 
-async function esVersion(es: DirectEs): Promise<string> {
-  const response = await fetch(`${es.baseUrl}/_nodes/_local?filter_path=nodes.*.version`, {
-    headers: es.headers,
-  });
-  const body = (await response.json()) as { nodes?: Record<string, { version: string }> };
-  return Object.values(body.nodes ?? {})[0]?.version ?? 'unknown';
-}
-
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const config = loadConfig({ ...process.env, CLOUDTRAIL_INDEX_PREFIX: PREFIX, LOG_LEVEL: 'silent' });
@@ -869,7 +590,15 @@ async function main(): Promise<void> {
       await app.listen({ host: '127.0.0.1', port: 0 });
       const bffBase = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
       const cases = endpointCases(config, dataset, flags.days, await busiestVolumeId(client));
-      await benchLatency(bffBase, es, cases, flags.requests);
+      await benchLatency(
+        cases.map(({ name, bffPath, search }) => ({
+          name,
+          bff: () => fetch(`${bffBase}${bffPath}`),
+          direct: () => sendDirect(es, search),
+        })),
+        flags.requests,
+        requestCacheClearer(es, cloudtrailIndexPattern(PREFIX)),
+      );
       await benchDedup(client, bffBase, es, dataset);
     } finally {
       await app.close();

@@ -1,0 +1,545 @@
+/**
+ * Hotel images board benchmark (issue #6): prints the figures behind the DESIGN.md "Budgets" at a
+ * million images, each next to its baseline measured in the same run. It prints; it never fails
+ * on a number.
+ *
+ *   1. Data: about a million demo images as NDJSON files (the images demo generator, scale ≈ 10),
+ *      in a temporary directory (reused between runs with --keep).
+ *   2. Ingest rate: `ingestImages` (the `lookout ingest images` code path) into
+ *      `lookout-images-bench` against a raw `_bulk` of the same documents (the ingest's own
+ *      conversion, `index` actions, same template, batch size and concurrency) into
+ *      `lookout-images-benchraw`, NDJSON prepared in memory before timing, then again including
+ *      reading the files. Each run starts from empty bench indices on a warmed-up engine, refresh
+ *      included; the ingest runs first and last. CPU seconds of this process, of Elasticsearch and
+ *      of everything else show what bounds each run. Budget: ingestion ≥ 80% of the raw `_bulk`.
+ *   3. Search latency: image searches with facets and tag suggestions through the BFF, interleaved
+ *      one-for-one with the same search request (from the board's own builders) sent directly to
+ *      Elasticsearch, once as is and once with the request cache cleared before every request.
+ *      Budget: ≤ 20% (or 5 ms) more.
+ *
+ * Run (dev engine on ES_URL, default http://127.0.0.1:9200; `lookout es start` starts one):
+ *   pnpm --filter @lookout/server bench:images [-- --images 1000000 --seed 1 --keep]
+ * Flags: --images N (default 1,000,000; sets the scale) or --scale X, --seed S (1),
+ * --requests N per case (60, after 5 warm-ups), --keep (keep the NDJSON files and the indices).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Client, estypes } from '@elastic/elasticsearch';
+import { buildApp } from '../src/app/build-app.ts';
+import { generateImages } from '../src/boards/images/demo/generate-images.ts';
+import { DEMO_IMAGES } from '../src/boards/images/demo/world.ts';
+import { ingestImages } from '../src/boards/images/ingest/ingest-images.ts';
+import { readNdjsonLines } from '../src/boards/images/ingest/read-ndjson.ts';
+import { toImageDocument } from '../src/boards/images/ingest/to-document.ts';
+import { imagesIndexTemplate } from '../src/boards/images/mapping.ts';
+import {
+  buildImageSearch,
+  buildTagSuggestionsSearch,
+  planImageSearch,
+  planTagSuggestions,
+  type ImagesContext,
+} from '../src/boards/images/query.ts';
+import type { ImageSearchQuery, TagSuggestionsQuery } from '../src/boards/images/schema.ts';
+import { loadConfig } from '../src/core/config.ts';
+import { silentProgress, terminalProgress } from '../src/core/progress.ts';
+import { createEsClient } from '../src/es/client.ts';
+import { installIndexTemplates, type IndexTemplate } from '../src/es/templates.ts';
+import {
+  BatchCutter,
+  benchLatency,
+  deleteIndices,
+  directEs,
+  esVersion,
+  int,
+  mb,
+  measureRun,
+  pct,
+  printTable,
+  requestCacheClearer,
+  sendBatches,
+  sendDirect,
+  waitForMerges,
+  withPeakRss,
+  type DirectEs,
+  type LatencyCase,
+  type Measured,
+} from './bench-kit.ts';
+
+const INDEX = 'lookout-images-bench';
+const RAW_INDEX = 'lookout-images-benchraw';
+const TEMPLATES: IndexTemplate[] = [benchTemplate(INDEX), benchTemplate(RAW_INDEX)];
+/** Both bench indices (and nothing else: IMAGES_INDEX is `lookout-images` by default). */
+const BENCH_INDICES = [`${INDEX}*`];
+/** The bulk writer's defaults (es/bulk-writer.ts): one `_bulk` body, requests in flight. */
+const FLUSH_BYTES = 5_000_000;
+const CONCURRENCY = 3;
+/** Bulk bodies sent before the first timed run, so no run pays for the engine's warm-up. */
+const WARMUP_BATCHES = 20;
+const MINUTE = 60_000;
+
+// ---------------------------------------------------------------------------------------------
+// Flags
+
+interface Flags {
+  scale: number;
+  seed: number;
+  requests: number;
+  keep: boolean;
+}
+
+function parseFlags(argv: string[]): Flags {
+  const { values } = parseArgs({
+    args: argv.filter((arg) => arg !== '--'),
+    options: {
+      images: { type: 'string' },
+      scale: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      requests: { type: 'string', default: '60' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const positive = (name: string, raw: string): number => {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name}: expected a positive number`);
+    return value;
+  };
+  const images = positive('images', values.images ?? '1000000');
+  return {
+    // The generator writes round(DEMO_IMAGES × scale) images.
+    scale: values.scale ? positive('scale', values.scale) : images / DEMO_IMAGES,
+    seed: Math.round(positive('seed', values.seed)),
+    requests: Math.round(positive('requests', values.requests)),
+    keep: values.keep,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Data set
+
+interface Dataset {
+  root: string;
+  /** The NDJSON files, what `ingest images` is given. */
+  files: string[];
+  bytes: number;
+  hotels: number;
+  images: number;
+  visionErrors: number;
+  /** `ingestedAt` of every run (the generation time, on a minute): all runs store the same bytes. */
+  nowMs: number;
+  generatedSeconds?: number;
+}
+
+function datasetRoot(flags: Flags): string {
+  return path.join(os.tmpdir(), `lookout-images-bench-x${flags.scale.toFixed(4)}-seed${flags.seed}`);
+}
+
+/** Writes the NDJSON files, or reuses those of an earlier run with the same parameters. */
+async function prepareDataset(flags: Flags): Promise<Dataset> {
+  const root = datasetRoot(flags);
+  const dir = path.join(root, 'ndjson');
+  // Outside ndjson/: only the listed files are ingested anyway.
+  const manifestFile = path.join(root, 'bench-manifest.json');
+  const params = { scale: flags.scale, seed: flags.seed };
+  if (existsSync(manifestFile)) {
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as typeof params & Dataset;
+    const same = manifest.scale === params.scale && manifest.seed === params.seed;
+    if (same && manifest.files.every((file) => existsSync(file))) {
+      return { ...manifest, root, generatedSeconds: undefined };
+    }
+  }
+  await rm(root, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+
+  const nowMs = Math.floor(Date.now() / MINUTE) * MINUTE;
+  const progress = terminalProgress();
+  progress.start('Writing demo image NDJSON files', Math.round(DEMO_IMAGES * flags.scale), 'images');
+  const start = performance.now();
+  const totals = await generateImages({ dir, ...params, onFile: (images) => progress.update(images) });
+  const generatedSeconds = (performance.now() - start) / 1000;
+  progress.done(`${int(totals.files.length)} files, ${int(totals.images)} images`);
+  let bytes = 0;
+  for (const file of totals.files) bytes += (await readFile(file)).length;
+  const dataset = { ...params, root, ...totals, bytes, nowMs };
+  await writeFile(manifestFile, JSON.stringify(dataset));
+  return { ...dataset, generatedSeconds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elasticsearch housekeeping
+
+/**
+ * The images template for one bench index, under its own name (the board's is `lookout-images`
+ * for IMAGES_INDEX, which the bench must not replace) and above it.
+ */
+function benchTemplate(index: string): IndexTemplate {
+  const template = imagesIndexTemplate(index);
+  return { name: index, body: { ...template.body, priority: 250 } };
+}
+
+async function freshIndices(client: Client): Promise<void> {
+  await deleteIndices(client, BENCH_INDICES);
+  await installIndexTemplates(client, TEMPLATES);
+  await waitForMerges(client);
+}
+
+async function countDocuments(client: Client, index: string): Promise<number> {
+  const { count } = await client.count({ index, allow_no_indices: true, ignore_unavailable: true });
+  return count;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Ingest rate
+
+interface IngestRun {
+  label: string;
+  documents: number;
+  rejected: number;
+  seconds: number;
+  peakRss: number;
+  cpu: Measured<unknown>['cpu'];
+}
+
+async function runIngest(
+  client: Client,
+  dataset: Dataset,
+  context: ImagesContext,
+  label: string,
+): Promise<IngestRun> {
+  await freshIndices(client);
+  const run = await measureRun(client, () =>
+    ingestImages(client, dataset.files, {
+      index: INDEX,
+      minScore: context.minScore,
+      progress: silentProgress,
+      now: new Date(dataset.nowMs),
+      refresh: true,
+      flushBytes: FLUSH_BYTES,
+    }),
+  );
+  const rejected = run.result.rejected.length;
+  if (rejected > 0) console.warn(`${label}: ${int(rejected)} rejected`);
+  return { label, documents: run.result.indexed, rejected, ...run };
+}
+
+/** Client-side time per stage, single thread, no Elasticsearch (the preparation pass measures it). */
+interface StageTimes {
+  images: number;
+  readMs: number;
+  parseMs: number;
+  convertMs: number;
+  serialiseMs: number;
+}
+
+/** Every document as NDJSON in memory, one file at a time, timing each stage. */
+async function serialiseAll(
+  dataset: Dataset,
+  minScore: number,
+): Promise<{ batches: Buffer[]; stages: StageTimes }> {
+  const stages: StageTimes = { images: 0, readMs: 0, parseMs: 0, convertMs: 0, serialiseMs: 0 };
+  const batches: Buffer[] = [];
+  const cutter = new BatchCutter(FLUSH_BYTES, 'index');
+  const now = new Date(dataset.nowMs);
+  for (const file of dataset.files) {
+    let start = performance.now();
+    const texts: string[] = [];
+    for await (const line of readNdjsonLines(file)) texts.push(line.text);
+    stages.readMs += performance.now() - start;
+    start = performance.now();
+    const parsed: unknown[] = texts.map((text) => JSON.parse(text));
+    stages.parseMs += performance.now() - start;
+    start = performance.now();
+    const docs = parsed.map((line) => toImageDocument(line, { index: RAW_INDEX, minScore, now }));
+    stages.convertMs += performance.now() - start;
+    start = performance.now();
+    for (const result of docs) {
+      if (!result.ok) continue;
+      stages.images += 1;
+      const body = cutter.add(result.doc.index, result.doc.id, result.doc.document);
+      if (body) batches.push(body);
+    }
+    stages.serialiseMs += performance.now() - start;
+  }
+  const last = cutter.flush();
+  if (last) batches.push(last);
+  return { batches, stages };
+}
+
+/** The same work as the ingest, hand-rolled: read, parse, convert, serialise, cut. */
+async function* batchesFromFiles(dataset: Dataset, minScore: number): AsyncGenerator<Buffer> {
+  const cutter = new BatchCutter(FLUSH_BYTES, 'index');
+  const now = new Date(dataset.nowMs);
+  for (const file of dataset.files) {
+    for await (const line of readNdjsonLines(file)) {
+      const result = toImageDocument(JSON.parse(line.text), { index: RAW_INDEX, minScore, now });
+      if (!result.ok) continue;
+      const body = cutter.add(result.doc.index, result.doc.id, result.doc.document);
+      if (body) yield body;
+    }
+  }
+  const last = cutter.flush();
+  if (last) yield last;
+}
+
+async function runRawBulk(
+  client: Client,
+  label: string,
+  batches: Iterable<Buffer> | AsyncIterable<Buffer>,
+): Promise<IngestRun> {
+  await freshIndices(client);
+  const run = await measureRun(client, async () => {
+    const sent = await sendBatches(client, batches, CONCURRENCY);
+    await client.indices.refresh({ index: RAW_INDEX });
+    return sent;
+  });
+  if (run.result.failed > 0) console.warn(`${label}: ${int(run.result.failed)} documents failed`);
+  return { label, documents: run.result.indexed, rejected: run.result.failed, ...run };
+}
+
+/** A few bulk bodies into a throwaway index: the JVM compiles the indexing path before run 1. */
+async function warmUpEngine(client: Client, dataset: Dataset, minScore: number): Promise<void> {
+  async function* firstBatches(): AsyncGenerator<Buffer> {
+    let sent = 0;
+    for await (const body of batchesFromFiles(dataset, minScore)) {
+      yield body;
+      if (++sent >= WARMUP_BATCHES) return;
+    }
+  }
+  await freshIndices(client);
+  await sendBatches(client, firstBatches(), CONCURRENCY);
+  await deleteIndices(client, BENCH_INDICES);
+}
+
+function printStageTimes(stages: StageTimes): void {
+  const perImage = (totalMs: number) => ((totalMs * 1000) / stages.images).toFixed(1);
+  const totalMs = stages.readMs + stages.parseMs + stages.convertMs + stages.serialiseMs;
+  printTable(
+    'Client-side work per image (one thread, no Elasticsearch; measured while preparing the raw NDJSON)',
+    ['stage', 'µs/image', 'seconds', 'images/s alone'],
+    (
+      [
+        ['read lines (readNdjsonLines)', stages.readMs],
+        ['JSON.parse', stages.parseMs],
+        ['toImageDocument', stages.convertMs],
+        ['serialise to NDJSON', stages.serialiseMs],
+        ['total', totalMs],
+      ] as const
+    ).map(([stage, time]) => [
+      stage,
+      perImage(time),
+      (time / 1000).toFixed(1),
+      int(stages.images / (time / 1000)),
+    ]),
+  );
+}
+
+/**
+ * Every run starts from the same state: no bench index, no merge running, engine warmed up. The
+ * ingest runs first and last, so drift shows as a difference between the two; the last one
+ * leaves `lookout-images-bench` for the latency part.
+ */
+async function benchIngest(client: Client, dataset: Dataset, context: ImagesContext): Promise<void> {
+  const { minScore } = context;
+  console.error('Ingest rate: warming up the engine …');
+  await warmUpEngine(client, dataset, minScore);
+  console.error('Ingest rate: ingest images (1/2) …');
+  const ingestFirst = await runIngest(client, dataset, context, 'ingest images, run 1 (first)');
+
+  console.error('Ingest rate: serialising the same documents for the raw _bulk …');
+  const prepared = await withPeakRss(() => serialiseAll(dataset, minScore));
+  const { batches } = prepared.result;
+  const ndjsonBytes = batches.reduce((sum, body) => sum + body.length, 0);
+  const batchCount = batches.length;
+  console.error('Ingest rate: raw _bulk …');
+  const raw = await runRawBulk(client, 'raw _bulk, NDJSON ready in memory', batches);
+  batches.length = 0; // let it go before the next runs
+
+  console.error('Ingest rate: raw _bulk including reading the files …');
+  const rawFromFiles = await runRawBulk(
+    client,
+    'raw _bulk + read/parse/convert files',
+    batchesFromFiles(dataset, minScore),
+  );
+  console.error('Ingest rate: ingest images (2/2) …');
+  const ingestLast = await runIngest(client, dataset, context, 'ingest images, run 2 (last)');
+  const stored = await countDocuments(client, INDEX);
+
+  const rate = (run: IngestRun) => run.documents / run.seconds;
+  printTable(
+    `Ingest rate — ${int(dataset.images)} images, ${int(batchCount)} bulk bodies of ≥ ${mb(FLUSH_BYTES)} ` +
+      `(${mb(ndjsonBytes)} NDJSON), ${CONCURRENCY} in flight, \`index\` actions, fresh indices, refresh included`,
+    [
+      'run (in the order run)',
+      'stored',
+      'rejected',
+      'seconds',
+      'images/s',
+      'vs raw',
+      'peak RSS',
+      'CPU s: bench',
+      'ES',
+      'other',
+    ],
+    [ingestFirst, raw, rawFromFiles, ingestLast].map((run) => [
+      run.label,
+      int(run.documents),
+      int(run.rejected),
+      run.seconds.toFixed(1),
+      int(rate(run)),
+      pct(rate(run) / rate(raw)),
+      mb(run.peakRss),
+      run.cpu.bench.toFixed(0),
+      run.cpu.es.toFixed(0),
+      run.cpu.other === undefined ? '?' : Math.max(0, run.cpu.other).toFixed(0),
+    ]),
+  );
+  console.log(
+    `CPU seconds used during each run by this process, by Elasticsearch, and by everything else on the ` +
+      `machine (${os.cpus().length} cores × the run's seconds is the most there is)`,
+  );
+  const ingestRate = (rate(ingestFirst) + rate(ingestLast)) / 2;
+  const ratio = ingestRate / rate(raw);
+  console.log(
+    `ingest (mean of both runs) / raw _bulk = ${pct(ratio)} (budget ≥ 80%: ${ratio >= 0.8 ? 'ok' : 'BELOW'}); ` +
+      `/ raw _bulk incl. reading the files = ${pct(ingestRate / rate(rawFromFiles))}`,
+  );
+  console.log(`${INDEX} holds ${int(stored)} images (${int(dataset.images)} generated)`);
+  printStageTimes(prepared.result.stages);
+  console.log(`peak RSS while preparing the raw NDJSON: ${mb(prepared.peakRss)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Search latency
+
+/** Europe, west of the Urals: `minLon,minLat,maxLon,maxLat`. */
+const EUROPE = '-25,34,45,72';
+
+/** The BFF URL of a query, repeated parameters for arrays (as the web client sends them). */
+function queryString(params: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+  }
+  return search.toString();
+}
+
+function latencyCases(bffBase: string, es: DirectEs, context: ImagesContext): LatencyCase[] {
+  const search = (name: string, params: ImageSearchQuery): LatencyCase => {
+    const request = buildImageSearch(planImageSearch(params, context), context);
+    const url = `${bffBase}/api/images/search?${queryString(params)}`;
+    return { name, bff: () => fetch(url), direct: () => sendDirect(es, request) };
+  };
+  const tags = (name: string, params: TagSuggestionsQuery): LatencyCase => {
+    const request = buildTagSuggestionsSearch(planTagSuggestions(params, context), context);
+    const url = `${bffBase}/api/images/tags?${queryString(params)}`;
+    return { name, bff: () => fetch(url), direct: () => sendDirect(es, request) };
+  };
+  return [
+    search('search, no selection', {}),
+    search('tags=bed', { tags: ['bed'] }),
+    search('tags=bed&tags=window, tagMode=all', { tags: ['bed', 'window'], tagMode: 'all' }),
+    search(`tags=swimming pool + bbox Europe`, { tags: ['swimming pool'], bbox: EUROPE }),
+    search('tags=bed + minWidth=1920 + landscape', {
+      tags: ['bed'],
+      minWidth: 1920,
+      orientation: ['landscape'],
+    }),
+    search('minScore=0.8 (exact, nested)', { minScore: 0.8 }),
+    tags('tag suggestions prefix=b', { prefix: 'b' }),
+  ];
+}
+
+/** The BFF and the direct request must find the same images: same total, same first hit. */
+async function checkSameAnswers(cases: LatencyCase[]): Promise<void> {
+  for (const latencyCase of cases) {
+    const bff = (await (await latencyCase.bff()).json()) as {
+      total?: number;
+      hits?: Array<{ imageId: string }>;
+      tags?: Array<{ tag: string; count: number }>;
+    };
+    const direct = (await (await latencyCase.direct()).json()) as estypes.SearchResponse<{ imageId: string }>;
+    const directTotal =
+      typeof direct.hits.total === 'number' ? direct.hits.total : (direct.hits.total?.value ?? undefined);
+    const sameSearch =
+      bff.total === undefined ||
+      (bff.total === directTotal && bff.hits?.[0]?.imageId === direct.hits.hits[0]?._source?.imageId);
+    if (!sameSearch) {
+      console.warn(
+        `${latencyCase.name}: BFF total ${bff.total} vs direct ${directTotal}: not the same request?`,
+      );
+    }
+  }
+}
+
+async function describeCases(client: Client, cases: LatencyCase[]): Promise<void> {
+  const rows: string[][] = [];
+  for (const latencyCase of cases) {
+    const body = (await (await latencyCase.bff()).json()) as { total?: number; tags?: unknown[] };
+    rows.push([
+      latencyCase.name,
+      body.total === undefined ? `${body.tags?.length ?? 0} tags` : int(body.total),
+    ]);
+  }
+  const stats = await client.indices.stats({ index: INDEX, metric: ['docs', 'store'] });
+  const total = stats._all.primaries;
+  printTable(
+    `Search cases on ${INDEX}: ${int(total?.docs?.count ?? 0)} Lucene documents (images + nested tags), ` +
+      `${mb(total?.store?.size_in_bytes ?? 0)} on disk`,
+    ['case', 'images matching'],
+    rows,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  const config = loadConfig({ ...process.env, IMAGES_INDEX: INDEX, LOG_LEVEL: 'silent' });
+  const client = createEsClient(config.es);
+  const es = directEs(config);
+  const context: ImagesContext = { index: INDEX, minScore: config.images.minScore };
+  let dataset: Dataset | undefined;
+  try {
+    dataset = await prepareDataset(flags);
+    console.log(
+      `Images bench — Elasticsearch ${await esVersion(es)} at ${es.baseUrl}, node ${process.version}, ` +
+        `${os.cpus().length} CPUs, ${mb(os.totalmem())} RAM`,
+    );
+    console.log(
+      `data: ${int(dataset.images)} images of ${int(dataset.hotels)} hotels (${int(dataset.visionErrors)} ` +
+        `with a Vision error) in ${int(dataset.files.length)} NDJSON files, ${mb(dataset.bytes)} ` +
+        `(scale ${flags.scale.toFixed(3)}, seed ${flags.seed}, IMAGES_MIN_SCORE ${context.minScore}), ` +
+        (dataset.generatedSeconds === undefined
+          ? `reused from ${dataset.root}`
+          : `generated in ${dataset.generatedSeconds.toFixed(0)} s into ${dataset.root}`),
+    );
+
+    await benchIngest(client, dataset, context);
+
+    await waitForMerges(client);
+    const app = await buildApp(config, { logger: false });
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const bffBase = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      const cases = latencyCases(bffBase, es, context);
+      await checkSameAnswers(cases);
+      await describeCases(client, cases);
+      await benchLatency(cases, flags.requests, requestCacheClearer(es, INDEX), 'request');
+    } finally {
+      await app.close();
+    }
+    console.log(`\npeak RSS of the whole bench process: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  } finally {
+    if (!flags.keep) {
+      await deleteIndices(client, BENCH_INDICES).catch(() => {});
+      await client.indices.deleteIndexTemplate({ name: TEMPLATES.map((t) => t.name) }).catch(() => {});
+      await rm(dataset?.root ?? datasetRoot(flags), { recursive: true, force: true });
+    }
+    await client.close();
+  }
+}
+
+await main();
