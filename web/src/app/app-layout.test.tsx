@@ -40,9 +40,9 @@ describe('app shell', () => {
   });
 
   it('says plainly that a board is not built yet instead of pretending to show data', async () => {
-    renderApp('/deployments');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Deployments' })).toBeTruthy();
-    expect(screen.getByRole('note').textContent).toContain('This board is being built (issue #5)');
+    renderApp('/containers');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Container failures' })).toBeTruthy();
+    expect(screen.getByRole('note').textContent).toContain('This board is being built (issue #4)');
   });
 
   it('keeps every query parameter when switching boards', async () => {

@@ -1,13 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
 import { BoardHeader } from '../../components/board-header.tsx';
+import { Panel } from '../../components/panel.tsx';
+import { useRefreshInterval, useTimeRange } from '../../lib/use-time-range.ts';
+import { DeploysChart } from './deploys-chart.tsx';
+import { FailuresPanel } from './failures-panel.tsx';
+import { FiltersBar } from './filters-bar.tsx';
+import { KpiTiles } from './kpi-tiles.tsx';
+import { deploymentsQueries } from './queries.ts';
+import { ServicesPanel } from './services-panel.tsx';
+import { useDeploymentsFilters } from './use-deployments-filters.ts';
+import './deployments.css';
 
-// TODO(#5): replace the notice with the board's panels.
+const FAILURES_ID = 'deployments-failures';
+
+/** A narrowing click lands in the failures list, which may be below the fold. */
+function revealFailures() {
+  document.getElementById(FAILURES_ID)?.scrollIntoView?.({ block: 'start' });
+}
+
+const DAY_MS = 86_400_000;
+
 export function DeploymentsPage() {
+  const { tz, setRange } = useTimeRange();
+  const refetchInterval = useRefreshInterval();
+  const filters = useDeploymentsFilters();
+  // The tiles and the chart share this one request.
+  const kpis = useQuery({ ...deploymentsQueries.kpis(filters.params), refetchInterval });
+
   return (
-    <>
+    <div className="deployments-page">
       <BoardHeader title="Deployments" />
-      <p className="board-notice" role="note">
-        This board is being built (issue #5). It does not show any data yet.
-      </p>
-    </>
+      <FiltersBar filters={filters} />
+      <Panel
+        title="Key figures"
+        query={kpis}
+        tz={tz}
+        isEmpty={(data) => data.deployments + data.releases === 0}
+        emptyMessage="No finished deploys or releases in this time range with these filters."
+      >
+        {(data) => <KpiTiles data={data} />}
+      </Panel>
+      <Panel
+        title="Deploys per day"
+        query={kpis}
+        tz={tz}
+        isEmpty={(data) => data.perDay.every((day) => day.deployments === 0)}
+        emptyMessage="No finished deploys or releases in this time range with these filters."
+      >
+        {(data) => (
+          <DeploysChart
+            data={data}
+            tz={tz}
+            onSelectDay={(day) => {
+              // The whole UTC day, as absolute ends: the link still means that day tomorrow.
+              const start = Date.parse(`${day}T00:00:00.000Z`);
+              setRange(new Date(start).toISOString(), new Date(start + DAY_MS).toISOString());
+              revealFailures();
+            }}
+          />
+        )}
+      </Panel>
+      <ServicesPanel filters={filters} tz={tz} onServiceSelected={revealFailures} />
+      <div id={FAILURES_ID} className="deployments-failures-anchor">
+        <FailuresPanel filters={filters} tz={tz} />
+      </div>
+    </div>
   );
 }

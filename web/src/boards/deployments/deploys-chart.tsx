@@ -1,0 +1,161 @@
+import { useMemo } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceArea,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
+import type { KpisResponse } from '@lookout/server/types';
+import { formatCount } from '../../lib/format-number.ts';
+import { formatRange } from '../../lib/format-time.ts';
+import type { TimeZoneOption } from '../../lib/time-range.ts';
+import { incidentDays, toPerDayRows, type PerDayRow } from './per-day-rows.ts';
+
+const CHART_HEIGHT = 260;
+
+// Successes in a calm colour; failures in the colour of their cause (same as the tiles).
+const SERIES = [
+  { key: 'succeeded', name: 'Succeeded', color: '#59a14f' },
+  { key: 'user', name: 'Failed: user', color: '#f28e2b' },
+  { key: 'platform', name: 'Failed: platform', color: '#e15759' },
+  { key: 'unknown', name: 'Failed: unknown', color: '#9c755f' },
+  { key: 'unclassified', name: 'Failed: no cause', color: '#6e7781' },
+] as const;
+
+export interface DeploysChartProps {
+  data: KpisResponse;
+  tz: TimeZoneOption;
+  /** A click on a day's bar. */
+  onSelectDay?: (day: string) => void;
+}
+
+export function DeploysChart({ data, tz, onSelectDay }: DeploysChartProps) {
+  const rows = useMemo(() => toPerDayRows(data), [data]);
+  const bandDays = incidentDays(rows);
+  const series = SERIES.filter((s) => s.key !== 'unclassified' || rows.some((row) => row.unclassified > 0));
+
+  return (
+    <div className="deployments-chart-layout">
+      <figure className="deployments-chart">
+        <BarChart
+          responsive
+          style={{ width: '100%', height: CHART_HEIGHT }}
+          data={rows}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          title="Deploys and releases per day, by outcome and failure cause"
+        >
+          <CartesianGrid vertical={false} stroke="var(--border)" />
+          <XAxis dataKey="day" stroke="var(--muted)" tick={{ fill: 'var(--muted)', fontSize: 12 }} />
+          <YAxis
+            width={52}
+            allowDecimals={false}
+            tickFormatter={formatCount}
+            stroke="var(--muted)"
+            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+          />
+          {bandDays.map((day) => (
+            <ReferenceArea
+              key={day}
+              x1={day}
+              x2={day}
+              fill="var(--red)"
+              fillOpacity={0.12}
+              stroke="var(--red)"
+              strokeOpacity={0.4}
+              ifOverflow="extendDomain"
+              label={{ value: 'platform incident', position: 'insideTop', fill: 'var(--red)', fontSize: 11 }}
+            />
+          ))}
+          <Tooltip
+            cursor={{ fill: 'var(--border)', fillOpacity: 0.35 }}
+            isAnimationActive={false}
+            content={(props: TooltipContentProps) => <DayTooltip {...props} tz={tz} />}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {series.map((s) => (
+            <Bar
+              key={s.key}
+              name={s.name}
+              dataKey={s.key}
+              stackId="outcome"
+              fill={s.color}
+              isAnimationActive={false}
+              className="deployments-chart-segment"
+              onClick={onSelectDay ? (item) => onSelectDay((item.payload as PerDayRow).day) : undefined}
+            />
+          ))}
+        </BarChart>
+        <figcaption className="deployments-caption">
+          Finished deploys and releases per UTC day: successes, then failures by cause. Shaded days had a
+          platform incident (≥ 5 services failing for platform causes in one 30-minute window).
+        </figcaption>
+      </figure>
+      <IncidentList incidents={data.platformIncidents} tz={tz} />
+    </div>
+  );
+}
+
+function IncidentList({
+  incidents,
+  tz,
+}: {
+  incidents: KpisResponse['platformIncidents'];
+  tz: TimeZoneOption;
+}) {
+  return (
+    <div className="deployments-incidents">
+      <h3 className="deployments-subhead">Platform incidents</h3>
+      {incidents.length === 0 ? (
+        <p className="deployments-hint">None in this range.</p>
+      ) : (
+        <ul aria-label="Platform incidents">
+          {incidents.map((incident) => (
+            <li key={incident.from}>
+              <span>{formatRange(new Date(incident.from), new Date(incident.to), tz, 'minute')}</span>
+              <span className="deployments-hint">
+                {' '}
+                {formatCount(incident.failures)} platform failures, up to {formatCount(incident.services)}{' '}
+                services
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function DayTooltip({ active, payload, tz }: TooltipContentProps & { tz: TimeZoneOption }) {
+  const row = payload?.[0]?.payload as PerDayRow | undefined;
+  if (!active || !row) return null;
+  return (
+    <div className="deployments-tooltip">
+      <p className="deployments-tooltip-title">
+        {row.day} (UTC): {formatCount(row.total)} finished
+      </p>
+      <table>
+        <tbody>
+          {SERIES.filter((s) => s.key !== 'unclassified' || row.unclassified > 0).map((s) => (
+            <tr key={s.key}>
+              <td>
+                <span className="deployments-swatch" style={{ background: s.color }} aria-hidden="true" />
+                {s.name}
+              </td>
+              <td className="deployments-num">{formatCount(row[s.key])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {row.incidents.map((incident) => (
+        <p key={incident.from} className="deployments-tooltip-incident">
+          Platform incident {formatRange(new Date(incident.from), new Date(incident.to), tz, 'minute')}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { FailureRow } from '@lookout/server/types';
+import { Panel } from '../../components/panel.tsx';
+import { countOf, formatCount } from '../../lib/format-number.ts';
+import { formatTimestamp } from '../../lib/format-time.ts';
+import type { TimeZoneOption } from '../../lib/time-range.ts';
+import { useRefreshInterval } from '../../lib/use-time-range.ts';
+import { deploymentsQueries } from './queries.ts';
+import type { DeploymentsFiltersState } from './use-deployments-filters.ts';
+
+/** Failed and rolled-back deploys and releases, newest first, with the rule that decided the cause. */
+export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersState; tz: TimeZoneOption }) {
+  const refetchInterval = useRefreshInterval();
+  const query = useInfiniteQuery({ ...deploymentsQueries.failures(filters.params), refetchInterval });
+  const firstPage = query.data?.pages[0];
+  const failures = query.data?.pages.flatMap((page) => page.failures) ?? [];
+
+  return (
+    <Panel
+      title="Failures"
+      tz={tz}
+      // "Updating…" is for refreshes; the next page has its own wording on the button.
+      query={{ ...query, isFetching: query.isFetching && !query.isFetchingNextPage }}
+      isEmpty={(data) => data.pages[0]?.failures.length === 0}
+      emptyMessage="No failed deploys or releases match these filters in this range."
+      actions={
+        firstPage && (
+          <span className="deployments-hint" data-testid="failures-total">
+            {countOf(firstPage.total, 'failure')}
+          </span>
+        )
+      }
+    >
+      {() => (
+        <>
+          <FailuresTable failures={failures} tz={tz} />
+          <div className="deployments-more">
+            <span>
+              Showing {formatCount(failures.length)} of {firstPage ? formatCount(firstPage.total) : '…'}
+            </span>
+            {query.hasNextPage && (
+              <button
+                type="button"
+                onClick={() => void query.fetchNextPage()}
+                disabled={query.isFetchingNextPage}
+              >
+                {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              </button>
+            )}
+            {query.isFetchNextPageError && (
+              <span className="deployments-error" role="alert">
+                Could not load more: {query.error?.message}
+              </span>
+            )}
+          </div>
+        </>
+      )}
+    </Panel>
+  );
+}
+
+export function FailuresTable({ failures, tz }: { failures: FailureRow[]; tz: TimeZoneOption }) {
+  return (
+    <div className="deployments-table-scroll">
+      <table className="deployments-table deployments-failures">
+        <caption className="deployments-visually-hidden">Failures, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Finished</th>
+            <th scope="col">Service</th>
+            <th scope="col">Environment</th>
+            <th scope="col">Stage</th>
+            <th scope="col">Message</th>
+            <th scope="col">Cause</th>
+            <th scope="col">Deciding rule</th>
+          </tr>
+        </thead>
+        <tbody>
+          {failures.map((failure) => (
+            <tr key={failure.eventId} data-event-id={failure.eventId}>
+              <td className="deployments-nowrap">{formatTimestamp(new Date(failure.finishedAt), tz)}</td>
+              <td>
+                <strong>{failure.service}</strong>
+                <div className="deployments-hint">
+                  {failure.kind} {failure.phase === 'rolled_back' ? 'rolled back' : failure.phase} ·{' '}
+                  {failure.platform}
+                </div>
+              </td>
+              <td>{failure.environment}</td>
+              <td>{failure.stage ?? '—'}</td>
+              <td className="deployments-message">
+                {failure.code && <code>{failure.code}</code>} {failure.message ?? ''}
+              </td>
+              <td>
+                <span className={`deployments-cause deployments-cause-${failure.cause}`}>
+                  {failure.cause}
+                </span>
+              </td>
+              <td>
+                <code className="deployments-rule">{failure.ruleId ?? 'no rule matched'}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

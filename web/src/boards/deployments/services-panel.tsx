@@ -1,0 +1,105 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ServiceRow } from '@lookout/server/types';
+import { Panel } from '../../components/panel.tsx';
+import { formatAge, formatCount } from '../../lib/format-number.ts';
+import { formatTimestamp } from '../../lib/format-time.ts';
+import type { TimeZoneOption } from '../../lib/time-range.ts';
+import { useRefreshInterval } from '../../lib/use-time-range.ts';
+import { formatRate } from './dora.ts';
+import { deploymentsQueries } from './queries.ts';
+import { toggleValue, type DeploymentsFiltersState } from './use-deployments-filters.ts';
+
+/** Services with at least one failure in range, most failures first (the server's order). */
+export function ServicesPanel({
+  filters,
+  tz,
+  onServiceSelected,
+}: {
+  filters: DeploymentsFiltersState;
+  tz: TimeZoneOption;
+  onServiceSelected?: () => void;
+}) {
+  const refetchInterval = useRefreshInterval();
+  const query = useQuery({ ...deploymentsQueries.services(filters.params), refetchInterval });
+  const failing = (services: ServiceRow[]) => services.filter((s) => s.failed > 0);
+
+  return (
+    <Panel
+      title="Failing services"
+      query={query}
+      tz={tz}
+      isEmpty={(data) => failing(data.services).length === 0}
+      emptyMessage="No service had a failed deploy or release in this range."
+    >
+      {(data) => (
+        <div className="deployments-table-scroll">
+          <table className="deployments-table">
+            <caption className="deployments-visually-hidden">
+              Services with failures, most failures first. Choose a service to narrow the board to it.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col" className="deployments-num">
+                  Deploys
+                </th>
+                <th scope="col" className="deployments-num">
+                  Failure rate
+                </th>
+                <th scope="col">Causes (user / platform / unknown)</th>
+                <th scope="col">Last deploy</th>
+                <th scope="col">Since last success</th>
+              </tr>
+            </thead>
+            <tbody>
+              {failing(data.services).map((row) => {
+                const selected = filters.service.includes(row.service);
+                return (
+                  <tr key={row.service} className={selected ? 'deployments-row-selected' : undefined}>
+                    <td>
+                      <button
+                        type="button"
+                        className="deployments-link"
+                        aria-pressed={selected}
+                        onClick={() => {
+                          filters.update(toggleValue(filters, 'service', row.service));
+                          onServiceSelected?.();
+                        }}
+                      >
+                        {row.service}
+                      </button>
+                    </td>
+                    <td className="deployments-num">{formatCount(row.deployments)}</td>
+                    <td className="deployments-num">
+                      {formatRate(row.failureRate)}{' '}
+                      <small className="deployments-hint">({formatCount(row.failed)} failed)</small>
+                    </td>
+                    <td>
+                      <span className="deployments-cause-user">{formatCount(row.failuresByCause.user)}</span>
+                      {' / '}
+                      <span className="deployments-cause-platform">
+                        {formatCount(row.failuresByCause.platform)}
+                      </span>
+                      {' / '}
+                      <span className="deployments-cause-unknown">
+                        {formatCount(row.failuresByCause.unknown)}
+                      </span>
+                    </td>
+                    <td className="deployments-nowrap">
+                      {row.lastDeployAt ? formatTimestamp(new Date(row.lastDeployAt), tz) : '—'}
+                    </td>
+                    <td className="deployments-nowrap">
+                      {row.msSinceLastSuccess === null
+                        ? 'no success in range'
+                        : formatAge(row.msSinceLastSuccess)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Panel>
+  );
+}
