@@ -7,6 +7,7 @@ import { useRefreshInterval } from '../../lib/use-time-range.ts';
 import { countOf, formatCount } from '../../lib/format-number.ts';
 import { cloudtrailQueries } from './queries.ts';
 import type { CloudtrailFiltersState } from './use-cloudtrail-filters.ts';
+import { LoadMore } from '../../components/load-more.tsx';
 
 export function EventsPanel({ filters, tz }: { filters: CloudtrailFiltersState; tz: TimeZoneOption }) {
   const refetchInterval = useRefreshInterval();
@@ -38,26 +39,15 @@ export function EventsPanel({ filters, tz }: { filters: CloudtrailFiltersState; 
             selected={filters.event}
             onOpen={(eventID) => filters.update({ event: eventID })}
           />
-          <div className="cloudtrail-more">
-            <span>
-              Showing {formatCount(events.length)} of{' '}
-              {firstPage ? formatTotal(firstPage.total, firstPage.totalIsExact) : '…'}
-            </span>
-            {query.hasNextPage && (
-              <button
-                type="button"
-                onClick={() => void query.fetchNextPage()}
-                disabled={query.isFetchingNextPage}
-              >
-                {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-              </button>
-            )}
-            {query.isFetchNextPageError && (
-              <span className="cloudtrail-error" role="alert">
-                Could not load more: {query.error?.message}
-              </span>
-            )}
-          </div>
+          <LoadMore
+            query={query}
+            summary={
+              <>
+                Showing {formatCount(events.length)} of{' '}
+                {firstPage ? formatTotal(firstPage.total, firstPage.totalIsExact) : '…'}
+              </>
+            }
+          />
         </>
       )}
     </Panel>

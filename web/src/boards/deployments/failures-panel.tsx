@@ -7,6 +7,7 @@ import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { useRefreshInterval } from '../../lib/use-time-range.ts';
 import { deploymentsQueries } from './queries.ts';
 import type { DeploymentsFiltersState } from './use-deployments-filters.ts';
+import { LoadMore } from '../../components/load-more.tsx';
 
 /** Failed and rolled-back deploys and releases, newest first, with the rule that decided the cause. */
 export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersState; tz: TimeZoneOption }) {
@@ -34,25 +35,14 @@ export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersStat
       {() => (
         <>
           <FailuresTable failures={failures} tz={tz} />
-          <div className="deployments-more">
-            <span>
-              Showing {formatCount(failures.length)} of {firstPage ? formatCount(firstPage.total) : '…'}
-            </span>
-            {query.hasNextPage && (
-              <button
-                type="button"
-                onClick={() => void query.fetchNextPage()}
-                disabled={query.isFetchingNextPage}
-              >
-                {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-              </button>
-            )}
-            {query.isFetchNextPageError && (
-              <span className="deployments-error" role="alert">
-                Could not load more: {query.error?.message}
-              </span>
-            )}
-          </div>
+          <LoadMore
+            query={query}
+            summary={
+              <>
+                Showing {formatCount(failures.length)} of {firstPage ? formatCount(firstPage.total) : '…'}
+              </>
+            }
+          />
         </>
       )}
     </Panel>

@@ -5,6 +5,7 @@ import { countOf, formatCount } from '../../lib/format-number.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import type { SearchQuery } from './queries.ts';
 import type { ImagesViewState } from './use-images-view.ts';
+import { LoadMore } from '../../components/load-more.tsx';
 
 /** Tags shown on a card; the drawer has them all. */
 const CARD_TAGS = 4;
@@ -52,25 +53,14 @@ export function ResultsPanel({
               />
             ))}
           </ul>
-          <div className="images-more">
-            <span>
-              Showing {formatCount(hits.length)} of {first ? countOf(first.total, 'image') : '…'}
-            </span>
-            {query.hasNextPage && (
-              <button
-                type="button"
-                onClick={() => void query.fetchNextPage()}
-                disabled={query.isFetchingNextPage}
-              >
-                {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-              </button>
-            )}
-            {query.isFetchNextPageError && (
-              <span className="images-error" role="alert">
-                Could not load more: {query.error?.message}
-              </span>
-            )}
-          </div>
+          <LoadMore
+            query={query}
+            summary={
+              <>
+                Showing {formatCount(hits.length)} of {first ? countOf(first.total, 'image') : '…'}
+              </>
+            }
+          />
         </>
       )}
     </Panel>
