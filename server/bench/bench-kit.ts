@@ -209,7 +209,12 @@ export function directEs(config: Config): DirectEs {
   const password = config.es.auth.password ?? decodeURIComponent(url.password);
   url.username = '';
   url.password = '';
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // identity: the BFF's client asks for uncompressed answers (compression: false); fetch would ask
+  // for gzip, and Elasticsearch compressing large answers would make the direct side look slower.
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'accept-encoding': 'identity',
+  };
   if (apiKey) headers.authorization = `ApiKey ${apiKey}`;
   else if (username)
     headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
