@@ -24,13 +24,8 @@
  * endpoint (60, after 5 warm-ups), --notifications N (5,000), --concurrency C (20), --reposts R
  * (500), --keep (keep the indices).
  */
-import { execFileSync } from 'node:child_process';
-import { createSign } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Client } from '@elastic/elasticsearch';
 import type { FastifyInstance } from 'fastify';
@@ -73,6 +68,7 @@ import {
   type DirectEs,
   type Measured,
 } from './bench-kit.ts';
+import { startFakeSnsHost, type FakeSnsHost } from '../test/deployments-tls.ts';
 
 const INDEX = 'lookout-deployments-bench';
 const SNS_INDEX = 'lookout-deployments-bench-sns';
@@ -246,82 +242,6 @@ async function responseSizes(cases: ReturnType<typeof endpointCases>): Promise<v
 // ---------------------------------------------------------------------------------------------
 // 3. SNS ingest: a stand-in for SNS's certificate host, as test/deployments-tls.ts builds it
 
-interface SigningHost {
-  origin: string;
-  tlsCa: string;
-  certUrl: string;
-  sign(fields: Record<string, string>): string;
-  close(): Promise<void>;
-}
-
-function selfSigned(dir: string, name: string, subject: string, extra: string[] = []): void {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-keyout',
-      path.join(dir, `${name}.key`),
-      '-out',
-      path.join(dir, `${name}.pem`),
-      '-subj',
-      subject,
-      ...extra,
-    ],
-    { stdio: 'ignore' },
-  );
-}
-
-/** The documented Notification string to sign (SignatureVersion 1, SHA1withRSA). */
-function notificationStringToSign(fields: Record<string, string>): string {
-  return ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type']
-    .filter((key) => fields[key] !== undefined)
-    .map((key) => `${key}\n${fields[key]}\n`)
-    .join('');
-}
-
-async function startSigningHost(): Promise<SigningHost> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'lookout-sns-bench-'));
-  selfSigned(dir, 'tls', '/CN=127.0.0.1', ['-addext', 'subjectAltName=IP:127.0.0.1']);
-  selfSigned(dir, 'signing', '/CN=sns.bench.amazonaws.com');
-  const [tlsKey, tlsCert, signingKey, signingCert] = await Promise.all(
-    ['tls.key', 'tls.pem', 'signing.key', 'signing.pem'].map((file) =>
-      readFile(path.join(dir, file), 'utf8'),
-    ),
-  );
-  let certFetches = 0;
-  const server: Server = createServer({ key: tlsKey, cert: tlsCert }, (request, response) => {
-    if (request.url === '/SimpleNotificationService-bench.pem') {
-      certFetches += 1;
-      response.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(signingCert);
-    } else {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    origin,
-    tlsCa: tlsCert!,
-    certUrl: `${origin}/SimpleNotificationService-bench.pem`,
-    sign(fields) {
-      const signer = createSign('RSA-SHA1');
-      signer.update(notificationStringToSign(fields), 'utf8');
-      return signer.sign(signingKey!, 'base64');
-    },
-    async close() {
-      console.log(`signing certificate fetched ${certFetches} time(s) from ${origin}`);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 interface SignedNotification {
   messageId: string;
   body: string;
@@ -330,7 +250,7 @@ interface SignedNotification {
 }
 
 function signNotifications(
-  host: SigningHost,
+  host: FakeSnsHost,
   notifications: DemoNotification[],
   rules: ReturnType<typeof loadRules>,
   now: Date,
@@ -355,7 +275,7 @@ function signNotifications(
     const body = JSON.stringify({
       ...fields,
       SignatureVersion: '1',
-      Signature: host.sign(fields),
+      Signature: host.sign(fields, '1'),
       SigningCertURL: host.certUrl,
       UnsubscribeURL: `${host.origin}/unsubscribe`,
     });
@@ -364,7 +284,7 @@ function signNotifications(
 }
 
 /** Signed ECS task events: routed elsewhere, never stored; they warm up the verifier and its cache. */
-function warmupNotifications(host: SigningHost, count: number): SignedNotification[] {
+function warmupNotifications(host: FakeSnsHost, count: number): SignedNotification[] {
   return Array.from({ length: count }, (_, i) => {
     const fields = {
       Type: 'Notification',
@@ -376,7 +296,7 @@ function warmupNotifications(host: SigningHost, count: number): SignedNotificati
     const body = JSON.stringify({
       ...fields,
       SignatureVersion: '1',
-      Signature: host.sign(fields),
+      Signature: host.sign(fields, '1'),
       SigningCertURL: host.certUrl,
     });
     return { messageId: fields.MessageId, body, document: {} as StoredDeployment };
@@ -452,7 +372,7 @@ const outcomeText = (outcomes: Map<string, number>) =>
 
 async function benchSns(client: Client, es: DirectEs, flags: Flags, now: Date): Promise<void> {
   console.error('SNS ingest: signing notifications …');
-  const host = await startSigningHost();
+  const host = await startFakeSnsHost();
   let app: FastifyInstance | undefined;
   try {
     const config = loadConfig({
@@ -589,6 +509,7 @@ async function benchSns(client: Client, es: DirectEs, flags: Flags, now: Date): 
     );
   } finally {
     await app?.close();
+    console.log(`signing certificate fetched ${host.certFetches()} time(s) from ${host.origin}`);
     await host.close();
   }
 }

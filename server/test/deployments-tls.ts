@@ -17,6 +17,8 @@ export interface FakeSnsHost {
   tlsCa: string;
   certUrl: string;
   subscribeVisits: string[];
+  /** How often the signing certificate was fetched (the app should cache it). */
+  certFetches(): number;
   sign(fields: Record<string, string>, version: '1' | '2'): string;
   close(): Promise<void>;
 }
@@ -66,8 +68,10 @@ export async function startFakeSnsHost(): Promise<FakeSnsHost> {
     ),
   );
   const subscribeVisits: string[] = [];
+  let certFetches = 0;
   const server: Server = createServer({ key: tlsKey, cert: tlsCert }, (request, response) => {
     if (request.url === '/SimpleNotificationService-test.pem') {
+      certFetches += 1;
       response.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(signingCert);
     } else if (request.url?.startsWith('/confirm')) {
       subscribeVisits.push(request.url);
@@ -83,6 +87,7 @@ export async function startFakeSnsHost(): Promise<FakeSnsHost> {
     tlsCa: tlsCert!,
     certUrl: `${origin}/SimpleNotificationService-test.pem`,
     subscribeVisits,
+    certFetches: () => certFetches,
     sign(fields, version) {
       const signer = createSign(version === '1' ? 'RSA-SHA1' : 'RSA-SHA256');
       signer.update(documentedStringToSign(fields), 'utf8');
