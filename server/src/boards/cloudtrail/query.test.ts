@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildEventsSearch,
-  buildTopCallsSearch,
-  chooseInterval,
-  decodeCursor,
-  encodeCursor,
-  filterClauses,
-} from './query.ts';
+import { decodeCursor, encodeCursor } from '../../es/cursor.ts';
+import { buildEventsSearch, buildTopCallsSearch, chooseInterval, filterClauses } from './query.ts';
 
 const day = (n: number) => n * 86_400_000;
 const range = { fromMs: Date.parse('2026-11-25T00:00:00Z'), toMs: Date.parse('2026-11-26T00:00:00Z') };

@@ -3,6 +3,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { BadParameterError, intervalMs, type TimeRange } from '../../core/time-range.ts';
 import type { EventsQuery, SummaryQuery, TopCallsQuery, UnknownIpsQuery } from './schema.ts';
+import { decodeCursor } from '../../es/cursor.ts';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -145,29 +146,6 @@ function freeTextQuery(q: string): Query {
     { term: { responseElements: text } },
   ];
   return { bool: { should, minimum_should_match: 1 } };
-}
-
-export type EventsCursor = [number, string];
-
-export function encodeCursor(sort: estypes.SortResults): string {
-  return Buffer.from(JSON.stringify(sort)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): EventsCursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'number' &&
-      typeof value[1] === 'string'
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // Falls through to the error below.
-  }
-  throw new BadParameterError('cursor', 'is not a cursor this endpoint returned');
 }
 
 export function buildEventsSearch(params: EventsQuery, context: BuildContext): estypes.SearchRequest {

@@ -10,7 +10,8 @@ import {
   type Aggregations,
   type Bucket,
 } from '../../es/aggregations.ts';
-import { AGG, encodeCursor } from './query.ts';
+import { AGG } from './query.ts';
+import { encodeCursor } from '../../es/cursor.ts';
 import type {
   EventsResponse,
   EventSummary,

@@ -1,8 +1,9 @@
 // The deployment KPIs board counts deploys and releases, their failures and whose fault they
 // were; it reads the DEPLOYMENTS_INDEX index and filters on `@timestamp` (finishedAt of the event).
 import type { estypes } from '@elastic/elasticsearch';
-import { BadParameterError, type TimeRange } from '../../core/time-range.ts';
+import type { TimeRange } from '../../core/time-range.ts';
 import type { FailuresQuery, KpisQuery, ServicesQuery } from './schema.ts';
+import { decodeCursor } from '../../es/cursor.ts';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -139,27 +140,6 @@ export const FAILURE_FIELDS = [
   'cause',
   'ruleId',
 ];
-
-export function encodeCursor(sort: unknown[]): string {
-  return Buffer.from(JSON.stringify(sort), 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): [number, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'number' &&
-      typeof value[1] === 'string'
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // fall through: not a cursor of ours
-  }
-  throw new BadParameterError('cursor', 'is not a cursor this endpoint returned');
-}
 
 /** Failures newest first, paged with search_after on (@timestamp, eventId). */
 export function buildFailuresSearch(params: FailuresQuery, context: BuildContext): estypes.SearchRequest {

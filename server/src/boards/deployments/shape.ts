@@ -12,7 +12,8 @@ import {
   type Bucket,
 } from '../../es/aggregations.ts';
 import { intervalMs } from '../../core/time-range.ts';
-import { AGG, encodeCursor, FAILED_PHASES, INCIDENT_MIN_SERVICES, INCIDENT_WINDOW } from './query.ts';
+import { AGG, FAILED_PHASES, INCIDENT_MIN_SERVICES, INCIDENT_WINDOW } from './query.ts';
+import { encodeCursor } from '../../es/cursor.ts';
 import type { StoredDeployment } from './mapping.ts';
 import type { FailureCause, FailureRow, FailuresResponse, KpisResponse, ServicesResponse } from './schema.ts';
 
