@@ -3,6 +3,7 @@
  * run, raw `_bulk` bodies and their sender, index housekeeping, and BFF-vs-direct latency pairs
  * timed one-for-one. The benchmarks print; nothing here fails on a number.
  */
+import os from 'node:os';
 import { readFile } from 'node:fs/promises';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { Config } from '../src/core/config.ts';
@@ -358,4 +359,66 @@ export async function benchLatency(
       rows,
     );
   }
+}
+
+/** One timed ingest run, as the ingest-rate table prints it. */
+export interface IngestRun {
+  label: string;
+  documents: number;
+  /** The board's own count for the extra column (409s, rejected, …). */
+  extra: number;
+  seconds: number;
+  peakRss: number;
+  cpu: Measured<unknown>['cpu'];
+}
+
+/**
+ * The ingest-rate table every board's bench prints: Lookout's ingest (first and last run) next to
+ * a raw `_bulk` of the same documents, and next to a raw `_bulk` that also reads the files, with
+ * the CPU each side used, and the ratio against the ≥ 80 % budget.
+ */
+export function printIngestComparison(
+  title: string,
+  columns: { extra: string; rate: string },
+  runs: { ingestFirst: IngestRun; raw: IngestRun; rawFromFiles: IngestRun; ingestLast: IngestRun },
+): void {
+  const { ingestFirst, raw, rawFromFiles, ingestLast } = runs;
+  const rate = (run: IngestRun) => run.documents / run.seconds;
+  printTable(
+    title,
+    [
+      'run (in the order run)',
+      'stored',
+      columns.extra,
+      'seconds',
+      columns.rate,
+      'vs raw',
+      'peak RSS',
+      'CPU s: bench',
+      'ES',
+      'other',
+    ],
+    [ingestFirst, raw, rawFromFiles, ingestLast].map((run) => [
+      run.label,
+      int(run.documents),
+      int(run.extra),
+      run.seconds.toFixed(1),
+      int(rate(run)),
+      pct(rate(run) / rate(raw)),
+      mb(run.peakRss),
+      run.cpu.bench.toFixed(0),
+      run.cpu.es.toFixed(0),
+      run.cpu.other === undefined ? '?' : Math.max(0, run.cpu.other).toFixed(0),
+    ]),
+  );
+  console.log(
+    `CPU seconds used during each run by this process, by Elasticsearch, and by everything else on the ` +
+      `machine (${os.cpus().length} cores × the run's seconds is the most there is)`,
+  );
+  const ingestRate = (rate(ingestFirst) + rate(ingestLast)) / 2;
+  const ratio = ingestRate / rate(raw);
+  console.log(
+    `ingest (mean of both runs) / raw _bulk = ${pct(ratio)} (budget ≥ 80%: ${ratio >= 0.8 ? 'ok' : 'BELOW'}); ` +
+      `/ raw _bulk incl. reading the files = ${pct(ingestRate / rate(rawFromFiles))}`,
+  );
 }

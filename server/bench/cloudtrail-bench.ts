@@ -55,7 +55,6 @@ import {
   int,
   mb,
   measureRun,
-  pct,
   printTable,
   requestCacheClearer,
   sendBatches,
@@ -63,7 +62,8 @@ import {
   waitForMerges,
   withPeakRss,
   type DirectEs,
-  type Measured,
+  printIngestComparison,
+  type IngestRun,
 } from './bench-kit.ts';
 
 const PREFIX = 'ct-bench-';
@@ -209,16 +209,6 @@ const ALL_BENCH_INDICES = [`${PREFIX}*`, `${RAW_PREFIX}*`];
 /** Bulk bodies sent before the first timed run, so no run pays for the engine's warm-up. */
 const WARMUP_BATCHES = 20;
 
-interface IngestRun {
-  label: string;
-  documents: number;
-  /** Refused with 409: a document with that id is already in that day's index. */
-  conflicts: number;
-  seconds: number;
-  peakRss: number;
-  cpu: Measured<unknown>['cpu'];
-}
-
 async function runIngest(client: Client, dataset: Dataset, label: string): Promise<IngestRun> {
   await freshIndices(client, ALL_BENCH_INDICES);
   const run = await measureRun(client, () =>
@@ -230,7 +220,7 @@ async function runIngest(client: Client, dataset: Dataset, label: string): Promi
     }),
   );
   if (run.result.rejected.length > 0) console.warn(`${label}: ${run.result.rejected.length} rejected`);
-  return { label, documents: run.result.indexed, conflicts: run.result.alreadyPresent, ...run };
+  return { label, documents: run.result.indexed, extra: run.result.alreadyPresent, ...run };
 }
 
 /** Client-side time per stage, single thread, no Elasticsearch (the preparation pass measures it). */
@@ -297,7 +287,7 @@ async function runRawBulk(
     return sent;
   });
   if (run.result.failed > 0) console.warn(`${label}: ${int(run.result.failed)} documents failed`);
-  return { label, documents: run.result.indexed, conflicts: run.result.conflicts, ...run };
+  return { label, documents: run.result.indexed, extra: run.result.conflicts, ...run };
 }
 
 /** A few bulk bodies into throwaway indices: the JVM compiles the indexing path before run 1. */
@@ -366,44 +356,11 @@ async function benchIngest(client: Client, dataset: Dataset): Promise<void> {
   const ingestLast = await runIngest(client, dataset, 'ingest cloudtrail, run 2 (last)');
   const stored = await countDocuments(client, PREFIX);
 
-  const rate = (run: IngestRun) => run.documents / run.seconds;
-  printTable(
+  printIngestComparison(
     `Ingest rate — ${int(dataset.records)} events, ${int(batchCount)} bulk bodies of ≥ ${mb(FLUSH_BYTES)} ` +
       `(${mb(ndjsonBytes)} NDJSON), ${CONCURRENCY} in flight, fresh indices, refresh included`,
-    [
-      'run (in the order run)',
-      'stored',
-      '409s',
-      'seconds',
-      'events/s',
-      'vs raw',
-      'peak RSS',
-      'CPU s: bench',
-      'ES',
-      'other',
-    ],
-    [ingestFirst, raw, rawFromFiles, ingestLast].map((run) => [
-      run.label,
-      int(run.documents),
-      int(run.conflicts),
-      run.seconds.toFixed(1),
-      int(rate(run)),
-      pct(rate(run) / rate(raw)),
-      mb(run.peakRss),
-      run.cpu.bench.toFixed(0),
-      run.cpu.es.toFixed(0),
-      run.cpu.other === undefined ? '?' : Math.max(0, run.cpu.other).toFixed(0),
-    ]),
-  );
-  console.log(
-    `CPU seconds used during each run by this process, by Elasticsearch, and by everything else on the ` +
-      `machine (${os.cpus().length} cores × the run's seconds is the most there is)`,
-  );
-  const ingestRate = (rate(ingestFirst) + rate(ingestLast)) / 2;
-  const ratio = ingestRate / rate(raw);
-  console.log(
-    `ingest (mean of both runs) / raw _bulk = ${pct(ratio)} (budget ≥ 80%: ${ratio >= 0.8 ? 'ok' : 'BELOW'}); ` +
-      `/ raw _bulk incl. reading the files = ${pct(ingestRate / rate(rawFromFiles))}`,
+    { extra: '409s', rate: 'events/s' },
+    { ingestFirst, raw, rawFromFiles, ingestLast },
   );
   console.log(
     `ct-bench-* holds ${int(stored)} documents; 409s are records whose eventID is already in that ` +

@@ -57,7 +57,6 @@ import {
   int,
   mb,
   measureRun,
-  pct,
   printTable,
   requestCacheClearer,
   sendBatches,
@@ -66,7 +65,8 @@ import {
   withPeakRss,
   type DirectEs,
   type LatencyCase,
-  type Measured,
+  printIngestComparison,
+  type IngestRun,
 } from './bench-kit.ts';
 
 const INDEX = 'lookout-images-bench';
@@ -194,15 +194,6 @@ async function countDocuments(client: Client, index: string): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // 2. Ingest rate
 
-interface IngestRun {
-  label: string;
-  documents: number;
-  rejected: number;
-  seconds: number;
-  peakRss: number;
-  cpu: Measured<unknown>['cpu'];
-}
-
 async function runIngest(
   client: Client,
   dataset: Dataset,
@@ -222,7 +213,7 @@ async function runIngest(
   );
   const rejected = run.result.rejected.length;
   if (rejected > 0) console.warn(`${label}: ${int(rejected)} rejected`);
-  return { label, documents: run.result.indexed, rejected, ...run };
+  return { label, documents: run.result.indexed, extra: rejected, ...run };
 }
 
 /** Client-side time per stage, single thread, no Elasticsearch (the preparation pass measures it). */
@@ -296,7 +287,7 @@ async function runRawBulk(
     return sent;
   });
   if (run.result.failed > 0) console.warn(`${label}: ${int(run.result.failed)} documents failed`);
-  return { label, documents: run.result.indexed, rejected: run.result.failed, ...run };
+  return { label, documents: run.result.indexed, extra: run.result.failed, ...run };
 }
 
 /** A few bulk bodies into a throwaway index: the JVM compiles the indexing path before run 1. */
@@ -367,44 +358,11 @@ async function benchIngest(client: Client, dataset: Dataset, context: ImagesCont
   const ingestLast = await runIngest(client, dataset, context, 'ingest images, run 2 (last)');
   const stored = await countDocuments(client, INDEX);
 
-  const rate = (run: IngestRun) => run.documents / run.seconds;
-  printTable(
+  printIngestComparison(
     `Ingest rate — ${int(dataset.images)} images, ${int(batchCount)} bulk bodies of ≥ ${mb(FLUSH_BYTES)} ` +
       `(${mb(ndjsonBytes)} NDJSON), ${CONCURRENCY} in flight, \`index\` actions, fresh indices, refresh included`,
-    [
-      'run (in the order run)',
-      'stored',
-      'rejected',
-      'seconds',
-      'images/s',
-      'vs raw',
-      'peak RSS',
-      'CPU s: bench',
-      'ES',
-      'other',
-    ],
-    [ingestFirst, raw, rawFromFiles, ingestLast].map((run) => [
-      run.label,
-      int(run.documents),
-      int(run.rejected),
-      run.seconds.toFixed(1),
-      int(rate(run)),
-      pct(rate(run) / rate(raw)),
-      mb(run.peakRss),
-      run.cpu.bench.toFixed(0),
-      run.cpu.es.toFixed(0),
-      run.cpu.other === undefined ? '?' : Math.max(0, run.cpu.other).toFixed(0),
-    ]),
-  );
-  console.log(
-    `CPU seconds used during each run by this process, by Elasticsearch, and by everything else on the ` +
-      `machine (${os.cpus().length} cores × the run's seconds is the most there is)`,
-  );
-  const ingestRate = (rate(ingestFirst) + rate(ingestLast)) / 2;
-  const ratio = ingestRate / rate(raw);
-  console.log(
-    `ingest (mean of both runs) / raw _bulk = ${pct(ratio)} (budget ≥ 80%: ${ratio >= 0.8 ? 'ok' : 'BELOW'}); ` +
-      `/ raw _bulk incl. reading the files = ${pct(ingestRate / rate(rawFromFiles))}`,
+    { extra: 'rejected', rate: 'images/s' },
+    { ingestFirst, raw, rawFromFiles, ingestLast },
   );
   console.log(`${INDEX} holds ${int(stored)} images (${int(dataset.images)} generated)`);
   printStageTimes(prepared.result.stages);
