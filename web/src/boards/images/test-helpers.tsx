@@ -1,33 +1,17 @@
 import type { ReactNode } from 'react';
-import { render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { ImageHit, ImageSearchResponse } from '@lookout/server/types';
-import { createNowStore, NowContext } from '../../lib/now.ts';
 import { useImagesView, type ImagesViewState } from './use-images-view.ts';
+import { renderRoute, TEST_NOW } from '../../lib/test-render.tsx';
 
-// Test-only: renders a piece of the images board at a URL, with the same providers as the app.
+// Test-only: renders a piece of the board at a URL, with the same providers as the app.
 
-export const NOW = new Date('2026-11-26T10:43:00.000Z');
+export const NOW = TEST_NOW;
 
-export function renderAt(url: string, ui: (view: ImagesViewState) => ReactNode) {
+export function renderAt(url: string, ui: (state: ImagesViewState) => ReactNode) {
   function Harness() {
     return <>{ui(useImagesView())}</>;
   }
-  const router = createMemoryRouter([{ path: '/images', element: <Harness /> }], {
-    initialEntries: [url],
-  });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <NowContext value={createNowStore(NOW)}>
-        <RouterProvider router={router} />
-      </NowContext>
-    </QueryClientProvider>,
-  );
-  const search = () => new URLSearchParams(router.state.location.search);
-  return { router, search, user: userEvent.setup() };
+  return renderRoute('/images', url, <Harness />);
 }
 
 export function hit(imageId: string, overrides: Partial<ImageHit> = {}): ImageHit {
