@@ -37,3 +37,16 @@ export type {
   ServiceRow,
   SnsIngestResponse,
 } from './boards/deployments/schema.ts';
+export type {
+  ReasonClass,
+  FailuresQuery as ContainerFailuresQuery,
+  FailuresResponse as ContainerFailuresResponse,
+  Failure as ContainerFailure,
+  FailureDetailResponse as ContainerFailureDetailResponse,
+  TimelineQuery as ContainerTimelineQuery,
+  TimelineResponse as ContainerTimelineResponse,
+  AlertsQuery as ContainerAlertsQuery,
+  AlertsResponse as ContainerAlertsResponse,
+  AlertRow as ContainerAlertRow,
+  EcsIngestResponse,
+} from './boards/containers/schema.ts';

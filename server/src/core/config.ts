@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { isIP } from 'node:net';
@@ -50,9 +50,64 @@ export interface Config {
     /** Failure classification rules; absent means the board's default-rules.json. */
     rulesFile?: string;
   };
+  /** Query cost limits, so one user or one heavy board cannot starve the search thread pool. */
+  limits: {
+    /** Elasticsearch-side `timeout` of every board search; shorter than requestTimeoutMs. */
+    searchTimeoutMs: number;
+    /** Searches one BFF instance runs at once; more wait in a small queue. */
+    maxConcurrentSearches: number;
+    /** Searches that may wait for a slot; beyond that the request gets 429. */
+    maxQueuedSearches: number;
+  };
+  containers: ContainersConfig;
+  access: AccessConfig;
   logLevel: string;
   /** Built SPA to serve; absent in API-only runs (tests that do not need the web). */
   webDist?: string;
+}
+
+export interface ContainersConfig {
+  /** Where fluent-plugin-elasticsearch writes container logs (`logstash_format true`); read only. */
+  logsIndexPattern: string;
+  /** ECS Task State Change events; `_id` is taskArn + version. */
+  eventsIndex: string;
+  /** A task that stopped within this long after starting (or never started) failed at startup. */
+  startupWindowMs: number;
+  /** This many startup failures of one service within `crashLoopWindowMs` is a crash loop. */
+  crashLoopCount: number;
+  crashLoopWindowMs: number;
+  alerts: {
+    /** Unset: no watcher runs. */
+    webhookUrl?: string;
+    format: 'slack' | 'generic';
+    intervalMs: number;
+    /** Only failures newer than this are alerted (no flood on a first start). */
+    lookbackMs: number;
+    /** Claims and delivery status, one document per task ARN. */
+    index: string;
+    /** Absolute base of the deep links in alerts, e.g. https://lookout.example.org */
+    publicUrl: string;
+  };
+}
+
+/** Who may use the API, how the ingest endpoints are guarded, and the HTTP abuse limits. */
+export interface AccessConfig {
+  /** `none`: the local demo (loopback only unless ALLOW_OPEN_ACCESS); `proxy`: SSO proxy; `token`: bearer tokens. */
+  mode: 'none' | 'proxy' | 'token';
+  /** Lower-case header carrying the user's name, trusted only from `trustedProxies` (proxy mode). */
+  proxyUserHeader: string;
+  /** Addresses (CIDRs) of the SSO proxy; required in proxy mode. */
+  trustedProxies: string[];
+  /** Read tokens accepted as `Authorization: Bearer` (token mode). */
+  tokens: string[];
+  /** The ingest credential; unset → ingest endpoints answer 503. */
+  ingestToken?: string;
+  /** Lower-case header carrying the ingest credential (an EventBridge API destination sets it). */
+  ingestTokenHeader: string;
+  /** Origins allowed to call the API from another site; empty: CORS closed. */
+  corsOrigins: string[];
+  /** Requests per minute per client (user or token, else address); 0 turns the limit off. */
+  rateLimitPerMinute: number;
 }
 
 /** A configuration error always names the variable that is wrong. */
@@ -224,6 +279,155 @@ function existingFile(env: Env, name: string): string | undefined {
   return resolved;
 }
 
+function indexPattern(env: Env, name: string, fallback: string): string {
+  const value = nonEmpty(env, name) ?? fallback;
+  if (!/^[a-z0-9*][a-z0-9._*,-]*$/.test(value)) {
+    throw new ConfigError(name, `expected an index pattern such as logstash-*, got "${value}"`);
+  }
+  return value;
+}
+
+function httpUrl(env: Env, name: string): string | undefined {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(name, `must start with http:// or https://, got "${url.protocol}"`);
+  }
+  return raw.replace(/\/$/, '');
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = nonEmpty(env, name) ?? fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function containersConfig(env: Env, http: Config['http']): ContainersConfig {
+  const webhookUrl = httpUrl(env, 'ALERT_WEBHOOK_URL');
+  const host = http.host.includes(':') ? `[${http.host}]` : http.host;
+  return {
+    logsIndexPattern: indexPattern(env, 'CONTAINER_LOGS_INDEX', 'logstash-*'),
+    eventsIndex: indexName(env, 'ECS_EVENTS_INDEX', 'lookout-ecs-events'),
+    startupWindowMs: integer(env, 'STARTUP_WINDOW_SECONDS', 300, 1, 86_400) * 1000,
+    crashLoopCount: integer(env, 'CRASH_LOOP_COUNT', 3, 2, 1000),
+    crashLoopWindowMs: integer(env, 'CRASH_LOOP_WINDOW_MINUTES', 30, 1, 1440) * 60_000,
+    alerts: {
+      ...(webhookUrl ? { webhookUrl } : {}),
+      format: oneOf(env, 'ALERT_FORMAT', ['slack', 'generic'] as const, 'slack'),
+      intervalMs: integer(env, 'ALERT_INTERVAL', 30, 1, 3600) * 1000,
+      lookbackMs: integer(env, 'ALERT_LOOKBACK_MINUTES', 15, 1, 10_080) * 60_000,
+      index: indexName(env, 'ALERTS_INDEX', 'lookout-alerts'),
+      publicUrl: httpUrl(env, 'PUBLIC_URL') ?? `http://${host}:${http.port}`,
+    },
+  };
+}
+
+const ACCESS_MODES = ['none', 'proxy', 'token'] as const;
+/** Long enough that guessing is hopeless; `openssl rand -hex 32` gives 64. */
+const MIN_TOKEN_LENGTH = 24;
+
+function headerName(env: Env, name: string, fallback: string): string {
+  const value = (nonEmpty(env, name) ?? fallback).toLowerCase();
+  if (!/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(value)) {
+    throw new ConfigError(name, `"${value}" is not an HTTP header name such as x-forwarded-user`);
+  }
+  return value;
+}
+
+function secret(name: string, value: string): string {
+  if (value.length < MIN_TOKEN_LENGTH || /\s/.test(value)) {
+    throw new ConfigError(
+      name,
+      `tokens must be at least ${MIN_TOKEN_LENGTH} characters without spaces (e.g. openssl rand -hex 32)`,
+    );
+  }
+  return value;
+}
+
+/** ACCESS_TOKENS (comma-separated) or ACCESS_TOKENS_FILE (one a line, `#` comments). */
+function readTokens(env: Env): string[] {
+  const inline = nonEmpty(env, 'ACCESS_TOKENS');
+  const file = existingFile(env, 'ACCESS_TOKENS_FILE');
+  if (inline !== undefined && file !== undefined) {
+    throw new ConfigError('ACCESS_TOKENS', 'set either ACCESS_TOKENS or ACCESS_TOKENS_FILE, not both');
+  }
+  const variable = file === undefined ? 'ACCESS_TOKENS' : 'ACCESS_TOKENS_FILE';
+  const entries = file === undefined ? (inline ?? '').split(',') : readFileSync(file, 'utf8').split('\n');
+  return entries
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '' && !entry.startsWith('#'))
+    .map((token) => secret(variable, token));
+}
+
+function origins(env: Env, name: string): string[] {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return [];
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin) {
+      throw new ConfigError(name, `"${origin}" is not an origin such as https://lookout.example.org`);
+    }
+    return origin;
+  });
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function accessConfig(env: Env): AccessConfig {
+  const modeRaw = nonEmpty(env, 'ACCESS_MODE') ?? 'none';
+  if (!(ACCESS_MODES as readonly string[]).includes(modeRaw)) {
+    throw new ConfigError('ACCESS_MODE', `expected one of ${ACCESS_MODES.join(', ')}, got "${modeRaw}"`);
+  }
+  const mode = modeRaw as AccessConfig['mode'];
+  const host = nonEmpty(env, 'HOST') ?? '127.0.0.1';
+  const allowOpen = nonEmpty(env, 'ALLOW_OPEN_ACCESS');
+  if (allowOpen !== undefined && allowOpen !== 'true' && allowOpen !== 'false') {
+    throw new ConfigError('ALLOW_OPEN_ACCESS', `expected true or false, got "${allowOpen}"`);
+  }
+  if (mode === 'none' && !isLoopback(host) && allowOpen !== 'true') {
+    throw new ConfigError(
+      'ALLOW_OPEN_ACCESS',
+      `ACCESS_MODE=none serves every board to anyone who reaches HOST=${host}; ` +
+        'use ACCESS_MODE=proxy or token, bind HOST to 127.0.0.1, or set ALLOW_OPEN_ACCESS=true',
+    );
+  }
+  const trustedProxies = cidrList(env, 'TRUSTED_PROXIES', []);
+  if (mode === 'proxy' && trustedProxies.length === 0) {
+    throw new ConfigError('TRUSTED_PROXIES', 'required with ACCESS_MODE=proxy: the CIDRs of the SSO proxy');
+  }
+  const tokens = readTokens(env);
+  if (mode === 'token' && tokens.length === 0) {
+    throw new ConfigError('ACCESS_TOKENS', 'required with ACCESS_MODE=token (or ACCESS_TOKENS_FILE)');
+  }
+  const ingestToken = nonEmpty(env, 'INGEST_TOKEN');
+  return {
+    mode,
+    proxyUserHeader: headerName(env, 'PROXY_USER_HEADER', 'x-forwarded-user'),
+    trustedProxies,
+    tokens,
+    ...(ingestToken === undefined ? {} : { ingestToken: secret('INGEST_TOKEN', ingestToken) }),
+    ingestTokenHeader: headerName(env, 'INGEST_TOKEN_HEADER', 'x-lookout-ingest-token'),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates the whole configuration at boot, so a bad variable fails fast and by name. */
@@ -234,6 +438,10 @@ export function loadConfig(env: Env = process.env): Config {
   }
   // Resolved now: a relative WEB_DIST must not depend on the working directory later.
   const webDist = path.resolve(nonEmpty(env, 'WEB_DIST') ?? path.join(repoRoot, 'web', 'dist'));
+  const http = {
+    host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
+    port: integer(env, 'PORT', 8080, 0, 65_535),
+  };
   return {
     es: {
       url: esUrl(env),
@@ -242,10 +450,7 @@ export function loadConfig(env: Env = process.env): Config {
       caCertPath: caCert(env),
       requestTimeoutMs: integer(env, 'ES_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     },
-    http: {
-      host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
-      port: integer(env, 'PORT', 8080, 0, 65_535),
-    },
+    http,
     cloudtrail: {
       indexPrefix: indexPrefix(env, 'CLOUDTRAIL_INDEX_PREFIX', 'ct-'),
       knownCidrs: cidrList(env, 'KNOWN_CIDRS', DEFAULT_KNOWN_CIDRS),
@@ -261,8 +466,32 @@ export function loadConfig(env: Env = process.env): Config {
       snsVerify: booleanDefaultTrue(env, 'SNS_VERIFY'),
       rulesFile: existingFile(env, 'DEPLOY_RULES_FILE'),
     },
+    limits: limits(env),
+    containers: containersConfig(env, http),
+    access: accessConfig(env),
     logLevel,
     webDist,
+  };
+}
+
+/**
+ * The engine-side timeout must end a search before the client gives up on it: then a slow query
+ * comes back as partial results (`timed_out`) instead of a 504 with nothing.
+ */
+function limits(env: Env): Config['limits'] {
+  const requestTimeoutMs = integer(env, 'ES_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000);
+  const fallbackSearchTimeout = Math.min(10_000, Math.floor(requestTimeoutMs / 2));
+  const searchTimeoutMs = integer(env, 'ES_SEARCH_TIMEOUT_MS', fallbackSearchTimeout, 50, 600_000);
+  if (searchTimeoutMs >= requestTimeoutMs) {
+    throw new ConfigError(
+      'ES_SEARCH_TIMEOUT_MS',
+      `must be shorter than ES_REQUEST_TIMEOUT_MS (${requestTimeoutMs}), got ${searchTimeoutMs}`,
+    );
+  }
+  return {
+    searchTimeoutMs,
+    maxConcurrentSearches: integer(env, 'MAX_CONCURRENT_SEARCHES', 8, 1, 1_000),
+    maxQueuedSearches: integer(env, 'MAX_QUEUED_SEARCHES', 16, 0, 10_000),
   };
 }
 
