@@ -7,6 +7,7 @@ import type { Config } from '../core/config.ts';
 import { createEsClient } from '../es/client.ts';
 import { createSearcher, type Searcher } from '../es/search.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { registerPartialResults } from './partial-results.ts';
 import { healthRoutes } from './health-routes.ts';
 import { registerSpa } from './spa.ts';
 import { boards as allBoards } from './boards.ts';
@@ -45,7 +46,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const es = createEsClient(config.es);
   app.decorate('config', config);
   app.decorate('es', es);
-  app.decorate('esSearch', createSearcher(es));
+  app.decorate('esSearch', createSearcher(es, config.limits));
+  registerPartialResults(app);
   app.addHook('onClose', async () => es.close());
 
   registerErrorHandler(app);
@@ -56,7 +58,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       openapi: '3.0.3',
       info: {
         title: 'Lookout API',
-        description: 'On-call analytics over Elasticsearch: typed endpoints behind the Lookout boards.',
+        description:
+          'On-call analytics over Elasticsearch: typed endpoints behind the Lookout boards. ' +
+          'A response computed from incomplete engine results (the search hit ES_SEARCH_TIMEOUT_MS ' +
+          'or lost shards) carries the header `x-lookout-partial: timed_out` (or `shard_failures`).',
         version: '0.1.0',
       },
     },

@@ -12,6 +12,7 @@ export const ErrorResponse = Type.Object(
 /** Responses every Elasticsearch-backed route can give, for the OpenAPI document. */
 export const esErrorResponses = {
   400: ErrorResponse,
+  429: ErrorResponse,
   502: ErrorResponse,
   503: ErrorResponse,
   504: ErrorResponse,

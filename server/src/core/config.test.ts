@@ -113,6 +113,28 @@ describe('configuration from the environment', () => {
     expect(errorOf({ DEPLOY_RULES_FILE: '/nonexistent/rules.json' }).variable).toBe('DEPLOY_RULES_FILE');
   });
 
+  it('limits searches: engine-side timeout under the client timeout, concurrency and queue', () => {
+    expect(loadConfig({}).limits).toEqual({
+      searchTimeoutMs: 10_000,
+      maxConcurrentSearches: 8,
+      maxQueuedSearches: 16,
+    });
+    // A short client timeout pulls the default engine-side timeout under it.
+    expect(loadConfig({ ES_REQUEST_TIMEOUT_MS: '4000' }).limits.searchTimeoutMs).toBe(2_000);
+    expect(
+      loadConfig({ ES_SEARCH_TIMEOUT_MS: '500', MAX_CONCURRENT_SEARCHES: '2', MAX_QUEUED_SEARCHES: '0' })
+        .limits,
+    ).toEqual({ searchTimeoutMs: 500, maxConcurrentSearches: 2, maxQueuedSearches: 0 });
+  });
+
+  it('refuses an engine-side search timeout that is not shorter than the client timeout', () => {
+    const error = errorOf({ ES_REQUEST_TIMEOUT_MS: '5000', ES_SEARCH_TIMEOUT_MS: '5000' });
+    expect(error.variable).toBe('ES_SEARCH_TIMEOUT_MS');
+    expect(error.message).toContain('shorter than ES_REQUEST_TIMEOUT_MS (5000)');
+    expect(errorOf({ MAX_CONCURRENT_SEARCHES: '0' }).variable).toBe('MAX_CONCURRENT_SEARCHES');
+    expect(errorOf({ MAX_QUEUED_SEARCHES: 'many' }).variable).toBe('MAX_QUEUED_SEARCHES');
+  });
+
   it('never shows credentials of ES_URL', () => {
     expect(redactedUrl('https://elastic:secret@es.internal:9243/')).toBe('https://es.internal:9243');
   });

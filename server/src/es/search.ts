@@ -1,27 +1,111 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Client, estypes } from '@elastic/elasticsearch';
+import type { Config } from '../core/config.ts';
+
+type AnySearchResponse<TDocument = unknown> = estypes.SearchResponse<
+  TDocument,
+  Record<string, estypes.AggregationsAggregate>
+>;
+
+/** Why a search answered with less than everything: the value of `x-lookout-partial`. */
+export type PartialReason = 'timed_out' | 'shard_failures';
+
+/** What the searches of one API request ran into; one per request, see `withSearchOutcome`. */
+export interface SearchOutcome {
+  partial: Set<PartialReason>;
+}
+
+const outcomes = new AsyncLocalStorage<SearchOutcome>();
 
 /**
- * Sends a search, sharing one in-flight request among identical concurrent callers: ten people
- * opening the same alert link at once cost Elasticsearch one query. Requests are built with
+ * Runs `next` (the rest of one API request) with its own outcome record, so that a search deep in
+ * a route can flag partial results without every route passing the request down.
+ */
+export function withSearchOutcome<T>(outcome: SearchOutcome, next: () => T): T {
+  return outcomes.run(outcome, next);
+}
+
+/** A limit of this BFF instance was hit: 429 with a message that names the limit. */
+export class SearchLimitError extends Error {
+  readonly statusCode = 429;
+  constructor(message: string) {
+    super(message);
+    this.name = 'SearchLimitError';
+  }
+}
+
+/**
+ * At most `max` searches run at once; up to `queue` more wait for a slot, the rest are refused at
+ * once. Elasticsearch's search thread pool is shared by every user of the cluster: a burst from
+ * one browser (or one script) must wait its turn here instead of filling that pool.
+ */
+function createSlots(max: number, queue: number) {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return {
+    async acquire(): Promise<void> {
+      if (running < max) {
+        running += 1;
+        return;
+      }
+      if (waiting.length >= queue) {
+        throw new SearchLimitError(
+          `concurrent search limit (${max}) reached and ${queue} searches already waiting; retry shortly`,
+        );
+      }
+      // The slot is handed over by `release`, so `running` stays counted for the waiter.
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    release(): void {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    },
+  };
+}
+
+function partialReasons(response: AnySearchResponse): PartialReason[] {
+  const reasons: PartialReason[] = [];
+  if (response.timed_out) reasons.push('timed_out');
+  if ((response._shards?.failed ?? 0) > 0) reasons.push('shard_failures');
+  return reasons;
+}
+
+/**
+ * Sends a board search with the engine-side `timeout` (so a slow query returns what it has,
+ * flagged `timed_out`, before the client gives up with a 504), within the concurrent-search
+ * limit, and shares one in-flight request among identical concurrent callers: ten people opening
+ * the same alert link at once cost Elasticsearch one query and one slot. Requests are built with
  * absolute times, so "identical" is exact JSON equality.
  */
-export function createSearcher(client: Client) {
-  const inFlight = new Map<
-    string,
-    Promise<estypes.SearchResponse<unknown, Record<string, estypes.AggregationsAggregate>>>
-  >();
+export function createSearcher(client: Client, limits: Config['limits']) {
+  const inFlight = new Map<string, Promise<AnySearchResponse>>();
+  const slots = createSlots(limits.maxConcurrentSearches, limits.maxQueuedSearches);
+  const timeout = `${limits.searchTimeoutMs}ms`;
+
+  async function send(request: estypes.SearchRequest): Promise<AnySearchResponse> {
+    await slots.acquire();
+    try {
+      return await client.search({ timeout, ...request });
+    } finally {
+      slots.release();
+    }
+  }
+
   return async function search<TDocument = unknown>(
     request: estypes.SearchRequest,
-  ): Promise<estypes.SearchResponse<TDocument, Record<string, estypes.AggregationsAggregate>>> {
+  ): Promise<AnySearchResponse<TDocument>> {
     const key = JSON.stringify(request);
     let pending = inFlight.get(key);
     if (!pending) {
-      pending = client.search(request).finally(() => inFlight.delete(key));
+      pending = send(request).finally(() => inFlight.delete(key));
       inFlight.set(key, pending);
     }
-    return pending as Promise<
-      estypes.SearchResponse<TDocument, Record<string, estypes.AggregationsAggregate>>
-    >;
+    const response = await pending;
+    // Checked by each caller, in its own request's context: a shared response flags every request.
+    const outcome = outcomes.getStore();
+    if (outcome) for (const reason of partialReasons(response)) outcome.partial.add(reason);
+    return response as AnySearchResponse<TDocument>;
   };
 }
 
