@@ -9,6 +9,14 @@ import { createSearcher, type Searcher } from '../es/search.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerPartialResults } from './partial-results.ts';
 import { healthRoutes } from './health-routes.ts';
+import { accessControl } from './access.ts';
+import {
+  DEFAULT_BODY_LIMIT,
+  DOCS_CSP,
+  registerCors,
+  registerRateLimit,
+  registerSecurityHeaders,
+} from './http-protections.ts';
 import { registerSpa } from './spa.ts';
 import { boards as allBoards } from './boards.ts';
 import type { Board } from '../core/board.ts';
@@ -41,6 +49,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     // Query strings like `account=1&account=2` become arrays only where a schema says so.
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Behind the SSO proxy, request.ip (logs, rate limit of refused requests) is the user's address.
+    ...(config.access.mode === 'proxy' ? { trustProxy: config.access.trustedProxies } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const es = createEsClient(config.es);
@@ -52,6 +63,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
 
   registerErrorHandler(app);
   app.addSchema(ErrorResponse);
+
+  // Before any route: access decides who calls, the rate limit counts it, then access refuses.
+  await app.register(accessControl, config.access);
+  await registerSecurityHeaders(app);
+  await registerCors(app, config.access);
+  await registerRateLimit(app, config.access);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -66,8 +83,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       },
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(healthRoutes);
   for (const board of options.boards ?? allBoards) {

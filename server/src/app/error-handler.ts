@@ -35,6 +35,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const message = error.message.startsWith(where) ? error.message : `${where} ${error.message}`;
       return reply.status(400).send(body(400, message));
     }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = request.routeOptions.bodyLimit;
+      return reply
+        .status(413)
+        .send(body(413, `request body larger than this endpoint's limit of ${limit} bytes`));
+    }
     const es = classifyEsError(error);
     if (es) {
       if (es.kind === 'rejected') {

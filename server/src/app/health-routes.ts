@@ -10,6 +10,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/health',
     {
+      // No data in it, and load balancers must reach it without credentials.
+      config: { access: 'public' },
       schema: {
         summary: 'BFF and Elasticsearch health',
         description:

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, redactedUrl } from './config.ts';
 
@@ -32,6 +35,7 @@ describe('configuration from the environment', () => {
       ES_API_KEY: 'abc==',
       PORT: '9000',
       HOST: '0.0.0.0',
+      ALLOW_OPEN_ACCESS: 'true',
     });
     expect(config.es).toMatchObject({
       url: 'https://es.internal:9243',
@@ -133,6 +137,82 @@ describe('configuration from the environment', () => {
     expect(error.message).toContain('shorter than ES_REQUEST_TIMEOUT_MS (5000)');
     expect(errorOf({ MAX_CONCURRENT_SEARCHES: '0' }).variable).toBe('MAX_CONCURRENT_SEARCHES');
     expect(errorOf({ MAX_QUEUED_SEARCHES: 'many' }).variable).toBe('MAX_QUEUED_SEARCHES');
+  });
+
+  it('defaults to open access on loopback only, CORS closed, 600 requests a minute', () => {
+    expect(loadConfig({}).access).toEqual({
+      mode: 'none',
+      proxyUserHeader: 'x-forwarded-user',
+      trustedProxies: [],
+      tokens: [],
+      ingestTokenHeader: 'x-lookout-ingest-token',
+      corsOrigins: [],
+      rateLimitPerMinute: 600,
+    });
+    expect(loadConfig({ HOST: '::1' }).access.mode).toBe('none');
+  });
+
+  it('refuses open access on a non-loopback address unless ALLOW_OPEN_ACCESS=true', () => {
+    const error = errorOf({ HOST: '0.0.0.0' });
+    expect(error.variable).toBe('ALLOW_OPEN_ACCESS');
+    expect(error.message).toContain('HOST=0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_OPEN_ACCESS: 'true' }).http.host).toBe('0.0.0.0');
+    expect(errorOf({ ALLOW_OPEN_ACCESS: 'yes' }).variable).toBe('ALLOW_OPEN_ACCESS');
+  });
+
+  it('reads proxy mode: user header and the trusted proxy networks, which it requires', () => {
+    const config = loadConfig({
+      ACCESS_MODE: 'proxy',
+      HOST: '0.0.0.0',
+      TRUSTED_PROXIES: '10.1.0.0/16, 10.2.0.5/32',
+      PROXY_USER_HEADER: 'X-Auth-Request-Email',
+    });
+    expect(config.access).toMatchObject({
+      mode: 'proxy',
+      trustedProxies: ['10.1.0.0/16', '10.2.0.5/32'],
+      proxyUserHeader: 'x-auth-request-email',
+    });
+    expect(errorOf({ ACCESS_MODE: 'proxy' }).variable).toBe('TRUSTED_PROXIES');
+    expect(errorOf({ ACCESS_MODE: 'proxy', TRUSTED_PROXIES: 'proxy.internal' }).variable).toBe(
+      'TRUSTED_PROXIES',
+    );
+    expect(
+      errorOf({ ACCESS_MODE: 'proxy', TRUSTED_PROXIES: '10.0.0.0/8', PROXY_USER_HEADER: 'x user' }).variable,
+    ).toBe('PROXY_USER_HEADER');
+  });
+
+  it('reads token mode from ACCESS_TOKENS or ACCESS_TOKENS_FILE, refusing short tokens', () => {
+    const a = 'a'.repeat(32);
+    const b = 'b'.repeat(32);
+    expect(loadConfig({ ACCESS_MODE: 'token', ACCESS_TOKENS: `${a}, ${b}` }).access.tokens).toEqual([a, b]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'lookout-tokens-'));
+    const file = path.join(dir, 'tokens');
+    writeFileSync(file, `# on-call team\n${a}\n\n${b}\n`);
+    expect(loadConfig({ ACCESS_MODE: 'token', ACCESS_TOKENS_FILE: file }).access.tokens).toEqual([a, b]);
+    expect(errorOf({ ACCESS_MODE: 'token' }).variable).toBe('ACCESS_TOKENS');
+    expect(errorOf({ ACCESS_MODE: 'token', ACCESS_TOKENS: 'short' }).message).toContain('at least 24');
+    expect(errorOf({ ACCESS_TOKENS: a, ACCESS_TOKENS_FILE: file }).message).toContain('not both');
+    expect(errorOf({ ACCESS_MODE: 'sso' }).variable).toBe('ACCESS_MODE');
+  });
+
+  it('reads the ingest credential, CORS origins and the rate limit', () => {
+    const token = 'i'.repeat(40);
+    const config = loadConfig({
+      INGEST_TOKEN: token,
+      INGEST_TOKEN_HEADER: 'X-Api-Key',
+      CORS_ORIGINS: 'https://grafana.example.org, http://localhost:3000',
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
+    expect(config.access).toMatchObject({
+      ingestToken: token,
+      ingestTokenHeader: 'x-api-key',
+      corsOrigins: ['https://grafana.example.org', 'http://localhost:3000'],
+      rateLimitPerMinute: 0,
+    });
+    expect(errorOf({ INGEST_TOKEN: 'secret' }).variable).toBe('INGEST_TOKEN');
+    expect(errorOf({ CORS_ORIGINS: 'https://a.example/path' }).variable).toBe('CORS_ORIGINS');
+    expect(errorOf({ CORS_ORIGINS: '*' }).variable).toBe('CORS_ORIGINS');
+    expect(errorOf({ RATE_LIMIT_PER_MINUTE: 'lots' }).variable).toBe('RATE_LIMIT_PER_MINUTE');
   });
 
   it('never shows credentials of ES_URL', () => {

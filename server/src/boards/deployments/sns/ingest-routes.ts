@@ -108,6 +108,7 @@ export const snsIngestRoutes: FastifyPluginAsyncTypebox<SnsIngestRouteOptions> =
     '/sns',
     {
       bodyLimit: SNS_BODY_LIMIT,
+      config: { access: 'sns' },
       schema: {
         summary: 'Amazon SNS HTTP(S) subscription endpoint for deploy/release events',
         description:
