@@ -35,6 +35,9 @@ export type {
   ServicesQuery,
   ServicesResponse,
   ServiceRow,
+  StagesQuery,
+  StagesResponse,
+  StageRow,
   SnsIngestResponse,
 } from './boards/deployments/schema.ts';
 export type {

@@ -83,7 +83,7 @@ describe('deployment KPI endpoints over hand-counted events in the real Elastics
   it('measures time to restore from the first failure to the next success, per production service', async () => {
     const { body } = await get(`/kpis?${range}`);
     // checkout 12:00 → 13:00 (1 h), search 09:00 → 09:20 (20 min); e3 is not restored yet
-    expect(body.timeToRestoreMs).toEqual({ p50: (HOUR + HOUR / 3) / 2, restores: 2 });
+    expect(body.timeToRestoreMs).toEqual({ p50: (HOUR + HOUR / 3) / 2, restores: 2, unrestored: 1 });
   });
 
   it('draws one bar per UTC day with failures by cause', async () => {
@@ -101,7 +101,7 @@ describe('deployment KPI endpoints over hand-counted events in the real Elastics
       deployments: 2,
       failed: 1,
       changeFailureRate: null,
-      timeToRestoreMs: { p50: null, restores: 0 },
+      timeToRestoreMs: { p50: null, restores: 0, unrestored: 0 },
     });
     expect((await get(`/kpis?${range}&service=search`)).body).toMatchObject({ deployments: 3, failed: 2 });
     expect((await get(`/kpis?${range}&platform=node`)).body).toMatchObject({ deployments: 2, succeeded: 1 });
@@ -158,6 +158,32 @@ describe('deployment KPI endpoints over hand-counted events in the real Elastics
     ]);
   });
 
+  it('counts failures per stage by cause, and lists the failures of a stage', async () => {
+    const { status, body } = await get(`/stages?${range}`);
+    expect(status).toBe(200);
+    // one failure in each stage: most first, then by name
+    expect(body).toEqual({
+      stages: [
+        { stage: 'build', failed: 1, failuresByCause: { user: 1, platform: 0, unknown: 0 } },
+        { stage: 'health_check', failed: 1, failuresByCause: { user: 1, platform: 0, unknown: 0 } },
+        { stage: 'mystery', failed: 1, failuresByCause: { user: 0, platform: 0, unknown: 1 } },
+        { stage: 'pull_image', failed: 1, failuresByCause: { user: 0, platform: 1, unknown: 0 } },
+        { stage: 'test', failed: 1, failuresByCause: { user: 1, platform: 0, unknown: 0 } },
+      ],
+      withoutStage: 0,
+    });
+    expect((await get(`/stages?${range}&service=checkout&environment=production`)).body.stages).toEqual([
+      { stage: 'pull_image', failed: 1, failuresByCause: { user: 0, platform: 1, unknown: 0 } },
+      { stage: 'test', failed: 1, failuresByCause: { user: 1, platform: 0, unknown: 0 } },
+    ]);
+    const pullImage = await get(`/failures?${range}&stage=pull_image&stage=build`);
+    expect((pullImage.body.failures as Array<{ eventId: string }>).map((row) => row.eventId)).toEqual([
+      'event-s1',
+      'event-d3',
+    ]);
+    expect((await get(`/stages?${range}&size=0`)).body.message).toContain('size');
+  });
+
   it('answers zeros, not errors, when the index does not exist yet', async () => {
     const empty = await testApp(
       { DEPLOYMENTS_INDEX: `${index}-missing` },
@@ -165,7 +191,14 @@ describe('deployment KPI endpoints over hand-counted events in the real Elastics
     );
     const response = await empty.inject({ method: 'GET', url: `/api/deployments/kpis?${range}` });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ deployments: 0, successRate: null, perDay: [] });
+    expect(response.json()).toMatchObject({
+      deployments: 0,
+      successRate: null,
+      perDay: [],
+      timeToRestoreMs: { p50: null, restores: 0, unrestored: 0 },
+    });
+    const stages = await empty.inject({ method: 'GET', url: `/api/deployments/stages?${range}` });
+    expect(stages.json()).toEqual({ stages: [], withoutStage: 0 });
     await empty.close();
   });
 

@@ -2,7 +2,7 @@
 // were; it reads the DEPLOYMENTS_INDEX index and filters on `@timestamp` (finishedAt of the event).
 import type { estypes } from '@elastic/elasticsearch';
 import type { TimeRange } from '../../core/time-range.ts';
-import type { FailuresQuery, KpisQuery, ServicesQuery } from './schema.ts';
+import type { FailuresQuery, KpisQuery, ServicesQuery, StagesQuery } from './schema.ts';
 import { decodeCursor } from '../../es/cursor.ts';
 
 type Query = estypes.QueryDslQueryContainer;
@@ -16,10 +16,6 @@ export interface BuildContext {
 export const PRODUCTION = 'production';
 export const FINISHED_PHASES = ['succeeded', 'failed', 'rolled_back'];
 export const FAILED_PHASES = ['failed', 'rolled_back'];
-/** Time to restore reads at most this many production services … */
-export const RESTORE_MAX_SERVICES = 500;
-/** … and each service's latest this many finished production deploys in the range. */
-export const RESTORE_EVENTS_PER_SERVICE = 100;
 
 /** Platform failures are grouped in windows this long to find incidents … */
 export const INCIDENT_WINDOW = '30m';
@@ -35,8 +31,8 @@ export const AGG = {
   duration: 'duration',
   productionDeploys: 'production_deploys',
   perDay: 'per_day',
-  restoreServices: 'restore_services',
-  restoreEvents: 'restore_events',
+  restoreWindows: 'restore_windows',
+  firstSuccess: 'first_success',
   services: 'services',
   lastDeploy: 'last_deploy',
   successes: 'successes',
@@ -44,6 +40,8 @@ export const AGG = {
   platformFailures: 'platform_failures',
   incidentWindows: 'incident_windows',
   failedServices: 'failed_services',
+  stages: 'stages',
+  withoutStage: 'without_stage',
 } as const;
 
 type Filters = Pick<KpisQuery, 'environment' | 'service' | 'platform'>;
@@ -85,19 +83,6 @@ export function buildKpisSearch(params: KpisQuery, context: BuildContext): estyp
         filter: { bool: { filter: [{ term: { environment: PRODUCTION } }, { term: { kind: 'deploy' } }] } },
         aggs: {
           [AGG.byPhase]: { terms: { field: 'phase', size: 3 } },
-          // Time to restore, bounded: each service's latest production deploys, oldest first in the shaper.
-          [AGG.restoreServices]: {
-            terms: { field: 'service', size: RESTORE_MAX_SERVICES, order: { _key: 'asc' } },
-            aggs: {
-              [AGG.restoreEvents]: {
-                top_hits: {
-                  size: RESTORE_EVENTS_PER_SERVICE,
-                  sort: [{ '@timestamp': { order: 'desc' } }],
-                  _source: { includes: ['phase', '@timestamp'] },
-                },
-              },
-            },
-          },
         },
       },
       [AGG.perDay]: {
@@ -145,6 +130,7 @@ export const FAILURE_FIELDS = [
 export function buildFailuresSearch(params: FailuresQuery, context: BuildContext): estypes.SearchRequest {
   const filter = filterClauses(params, context.range, FAILED_PHASES);
   if (params.cause && params.cause.length > 0) filter.push({ terms: { cause: [...params.cause] } });
+  if (params.stage && params.stage.length > 0) filter.push({ terms: { 'failure.stage': [...params.stage] } });
   return {
     index: context.index,
     size: params.size ?? 50,
@@ -184,6 +170,30 @@ export function buildServicesSearch(params: ServicesQuery, context: BuildContext
           },
         },
       },
+    },
+  };
+}
+
+/** Failures per pipeline stage, most first, each split by cause; failures naming no stage apart. */
+export function buildStagesSearch(params: StagesQuery, context: BuildContext): estypes.SearchRequest {
+  return {
+    index: context.index,
+    size: 0,
+    track_total_hits: false,
+    request_cache: true,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    query: { bool: { filter: filterClauses(params, context.range, FAILED_PHASES) } },
+    aggs: {
+      [AGG.stages]: {
+        terms: {
+          field: 'failure.stage',
+          size: params.size ?? 50,
+          order: [{ _count: 'desc' }, { _key: 'asc' }],
+        },
+        aggs: byCause,
+      },
+      [AGG.withoutStage]: { missing: { field: 'failure.stage' } },
     },
   };
 }

@@ -169,14 +169,24 @@ export const KpisResponse = Type.Object({
     },
     { description: 'Duration of finished deploys and releases' },
   ),
-  timeToRestoreMs: Type.Object({
-    p50: Millis(
-      'DORA time to restore: per production service, from each failed deploy (finishedAt) to the next ' +
-        'successful deploy (finishedAt) of that service; median of those intervals. Failures with no ' +
-        'later success in the range are not counted.',
-    ),
-    restores: Count('Number of failure → success intervals the median is computed from'),
-  }),
+  timeToRestoreMs: Type.Object(
+    {
+      p50: Millis(
+        'DORA time to restore, median over the restores counted in `restores`: per production service, ' +
+          'a run of failed or rolled-back deploys whose first failure finished in [from, to) lasts until ' +
+          "that service's next successful production deploy (finishedAt), even when that success falls " +
+          'after `to` (looked up to now). null when no run was restored.',
+      ),
+      restores: Count(
+        'Runs of failures that were restored: the number of intervals the median is taken over',
+      ),
+      unrestored: Count(
+        'Runs of failures that began in the range with no successful production deploy of the service since: ' +
+          'not restored yet, so not in the median',
+      ),
+    },
+    { description: 'Exact over the whole range, whatever its length (no sampling)' },
+  ),
   perDay: Type.Array(
     Type.Object({
       day: Type.String({ format: 'date', description: 'UTC day, YYYY-MM-DD' }),
@@ -207,6 +217,7 @@ export const FailuresQuery = Type.Object(
   {
     ...DeploymentFilters,
     cause: Type.Optional(Type.Array(FailureCause, { maxItems: 3, description: 'Cause (any of them)' })),
+    stage: MultiValue('Failure stage (any of them), e.g. `pull_image`'),
     ...PageQuery,
   },
   { additionalProperties: false },
@@ -263,3 +274,25 @@ export const ServicesResponse = Type.Object({
   services: Type.Array(ServiceRow, { description: 'Most failures first' }),
 });
 export type ServicesResponse = Static<typeof ServicesResponse>;
+
+export const StagesQuery = Type.Object(
+  {
+    ...DeploymentFilters,
+    size: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Stages' })),
+  },
+  { additionalProperties: false },
+);
+export type StagesQuery = Static<typeof StagesQuery>;
+
+export const StageRow = Type.Object({
+  stage: Type.String({ description: '`failure.stage` of the failed events, e.g. `pull_image`' }),
+  failed: Count('Failed or rolled-back deploys and releases that failed in this stage'),
+  failuresByCause: CauseCounts,
+});
+export type StageRow = Static<typeof StageRow>;
+
+export const StagesResponse = Type.Object({
+  stages: Type.Array(StageRow, { description: 'Most failures first, then by stage name' }),
+  withoutStage: Count('Failures that name no stage (not in `stages`)'),
+});
+export type StagesResponse = Static<typeof StagesResponse>;

@@ -15,7 +15,14 @@ import { intervalMs } from '../../core/time-range.ts';
 import { AGG, FAILED_PHASES, INCIDENT_MIN_SERVICES, INCIDENT_WINDOW } from './query.ts';
 import { encodeCursor } from '../../es/cursor.ts';
 import type { StoredDeployment } from './mapping.ts';
-import type { FailureCause, FailureRow, FailuresResponse, KpisResponse, ServicesResponse } from './schema.ts';
+import type {
+  FailureCause,
+  FailureRow,
+  FailuresResponse,
+  KpisResponse,
+  ServicesResponse,
+  StagesResponse,
+} from './schema.ts';
 
 type Response = estypes.SearchResponse<unknown, Record<string, estypes.AggregationsAggregate>>;
 
@@ -36,32 +43,6 @@ function ratio(part: number, whole: number): number | null {
 
 function failedOf(phases: Record<string, number>): number {
   return FAILED_PHASES.reduce((sum, phase) => sum + (phases[phase] ?? 0), 0);
-}
-
-/** Median: the middle value, or the mean of the two middle values; null for no values. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/**
- * Restore intervals of one service from its finished production deploys (any order): from the
- * first failure of a run of failures to the next success. A run still failing at the end of the
- * range has no interval yet.
- */
-export function restoreIntervals(events: ReadonlyArray<{ phase: string; at: number }>): number[] {
-  const intervals: number[] = [];
-  let failingSince: number | null = null;
-  for (const event of [...events].sort((a, b) => a.at - b.at)) {
-    if (FAILED_PHASES.includes(event.phase)) failingSince ??= event.at;
-    else if (event.phase === 'succeeded' && failingSince !== null) {
-      intervals.push(event.at - failingSince);
-      failingSince = null;
-    }
-  }
-  return intervals;
 }
 
 export interface IncidentWindow {
@@ -116,7 +97,8 @@ function percentile(aggs: Aggregations | Bucket, name: string, percent: string):
   return agg.values?.[percent] ?? null;
 }
 
-export function shapeKpis(response: Response): KpisResponse {
+/** Everything but time to restore, which takes searches of its own (time-to-restore.ts). */
+export function shapeKpis(response: Response): Omit<KpisResponse, 'timeToRestoreMs'> {
   const aggs = aggregationsOf(response);
   let deployments = 0;
   let releases = 0;
@@ -133,21 +115,6 @@ export function shapeKpis(response: Response): KpisResponse {
   const productionPhases = countsBy(production, AGG.byPhase);
   const productionFinished = Object.values(productionPhases).reduce((sum, n) => sum + n, 0);
 
-  const intervals: number[] = [];
-  for (const service of buckets(production, AGG.restoreServices)) {
-    const hits = (
-      service[AGG.restoreEvents] as { hits: { hits: Array<{ _source?: Partial<StoredDeployment> }> } }
-    ).hits.hits;
-    intervals.push(
-      ...restoreIntervals(
-        hits.map((hit) => ({
-          phase: hit._source?.phase ?? '',
-          at: Date.parse(hit._source?.['@timestamp'] ?? ''),
-        })),
-      ),
-    );
-  }
-
   return {
     deployments,
     releases,
@@ -157,7 +124,6 @@ export function shapeKpis(response: Response): KpisResponse {
     changeFailureRate: ratio(failedOf(productionPhases), productionFinished),
     failuresByCause: causeCounts(subAggregations(aggs, AGG.failures)),
     durationMs: { p50: percentile(aggs, AGG.duration, '50.0'), p95: percentile(aggs, AGG.duration, '95.0') },
-    timeToRestoreMs: { p50: median(intervals), restores: intervals.length },
     perDay: buckets(aggs, AGG.perDay).map((day) => {
       const failures = subAggregations(day as Bucket, AGG.failures);
       return {
@@ -227,5 +193,17 @@ export function shapeServices(response: Response, toMs: number): ServicesRespons
         msSinceLastSuccess: lastSuccess === null ? null : Math.max(0, toMs - lastSuccess),
       };
     }),
+  };
+}
+
+export function shapeStages(response: Response): StagesResponse {
+  const aggs = aggregationsOf(response);
+  return {
+    stages: buckets(aggs, AGG.stages).map((stage) => ({
+      stage: keyOf(stage),
+      failed: stage.doc_count,
+      failuresByCause: causeCounts(stage as Bucket),
+    })),
+    withoutStage: docCount(aggs, AGG.withoutStage),
   };
 }

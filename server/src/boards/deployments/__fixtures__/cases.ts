@@ -1,6 +1,20 @@
 import type { estypes } from '@elastic/elasticsearch';
-import { buildFailuresSearch, buildKpisSearch, buildServicesSearch, type BuildContext } from '../query.ts';
-import { shapeFailures, shapeKpis, shapeServices } from '../shape.ts';
+import {
+  buildFailuresSearch,
+  buildKpisSearch,
+  buildServicesSearch,
+  buildStagesSearch,
+  type BuildContext,
+} from '../query.ts';
+import { shapeFailures, shapeKpis, shapeServices, shapeStages } from '../shape.ts';
+import {
+  buildFailureScanSearch,
+  buildRestoreLookupSearch,
+  readFailureScanPage,
+  readRestoreLookup,
+  restoreWindows,
+  timeToRestoreOf,
+} from '../time-to-restore.ts';
 
 /**
  * Golden cases over the hand-counted events of test/deployments-records.ts (recorded from the
@@ -12,6 +26,18 @@ export const GOLDEN_CONTEXT: BuildContext = {
   index: 'lookout-deployments-golden',
   range: { fromMs: Date.parse('2026-11-20T00:00:00Z'), toMs: Date.parse('2026-11-23T00:00:00Z') },
 };
+
+/**
+ * The failed production deploys of those events, as the restore scan reads them (by service, then
+ * time): checkout d2 and d3, search e1 and e3. Their windows are what the restore lookup asks about.
+ */
+const GOLDEN_PRODUCTION_FAILURES = [
+  { service: 'checkout', at: Date.parse('2026-11-20T12:00:00Z') },
+  { service: 'checkout', at: Date.parse('2026-11-20T12:30:00Z') },
+  { service: 'search', at: Date.parse('2026-11-21T09:00:00Z') },
+  { service: 'search', at: Date.parse('2026-11-22T08:00:00Z') },
+];
+const GOLDEN_WINDOWS = restoreWindows(GOLDEN_PRODUCTION_FAILURES);
 
 type Response = estypes.SearchResponse<unknown, Record<string, estypes.AggregationsAggregate>>;
 
@@ -37,5 +63,22 @@ export const GOLDEN_CASES: GoldenCase[] = [
     name: 'services',
     request: buildServicesSearch({}, GOLDEN_CONTEXT),
     shape: (response) => shapeServices(response, GOLDEN_CONTEXT.range.toMs),
+  },
+  { name: 'stages', request: buildStagesSearch({}, GOLDEN_CONTEXT), shape: shapeStages },
+  {
+    name: 'restore-scan',
+    request: buildFailureScanSearch({}, GOLDEN_CONTEXT),
+    shape: readFailureScanPage,
+  },
+  {
+    name: 'restore-lookup',
+    request: buildRestoreLookupSearch({}, GOLDEN_CONTEXT, GOLDEN_WINDOWS),
+    shape: (response) => {
+      const firstSuccess = readRestoreLookup(response, GOLDEN_WINDOWS);
+      return {
+        firstSuccess: firstSuccess.map((ms) => (ms === null ? null : new Date(ms).toISOString())),
+        timeToRestoreMs: timeToRestoreOf(GOLDEN_WINDOWS, firstSuccess),
+      };
+    },
   },
 ];
