@@ -9,6 +9,7 @@ import { formatClock, formatRange } from '../lib/format-time.ts';
 import { useNowStore } from '../lib/now.ts';
 import { describeIgnored } from '../lib/time-range.ts';
 import { useRefreshInterval, useResolvedTimeRange, useTimeRange } from '../lib/use-time-range.ts';
+import { AccessTokenDialog } from './access-token-dialog.tsx';
 import { BOARDS } from './boards.ts';
 import { HealthBanner, HealthIndicator } from './health-banner.tsx';
 
@@ -48,6 +49,7 @@ export function AppLayout() {
         <Outlet />
       </main>
       <Toaster />
+      <AccessTokenDialog />
     </div>
   );
 }

@@ -38,14 +38,29 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
   return query ? `${path}?${query}` : path;
 }
 
+/** Token mode: the token the person entered, kept for this tab only (sessionStorage). */
+export const ACCESS_TOKEN_KEY = 'lookout.accessToken';
+/** Dispatched on `window` when the BFF asks for a bearer token; the app shows its token screen. */
+export const ACCESS_TOKEN_REQUIRED_EVENT = 'lookout:access-token-required';
+
+function requestHeaders(): Record<string, string> {
+  const token = sessionStorage.getItem(ACCESS_TOKEN_KEY);
+  return token
+    ? { accept: 'application/json', authorization: `Bearer ${token}` }
+    : { accept: 'application/json' };
+}
+
 export async function fetchJson<T>(path: string, params: QueryParams = {}, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, params), { signal, headers: { accept: 'application/json' } });
+    response = await fetch(apiUrl(path, params), { signal, headers: requestHeaders() });
   } catch (error) {
     // An abort is react-query cancelling a query that nobody needs any more, not a failure.
     if (signal?.aborted) throw error;
     throw new ApiError(0, 'Lookout server is not responding');
+  }
+  if (response.status === 401 && /^Bearer\b/i.test(response.headers.get('www-authenticate') ?? '')) {
+    window.dispatchEvent(new Event(ACCESS_TOKEN_REQUIRED_EVENT));
   }
   if (!response.ok) throw await errorFrom(response);
   return (await response.json()) as T;
