@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { FailuresResponse, KpisResponse, ServicesResponse } from '@lookout/server/types';
+import type { FailuresResponse, KpisResponse, ServicesResponse, StagesResponse } from '@lookout/server/types';
 import { requestedUrls, stubApi } from '../../lib/test-api.ts';
 import { DeploymentsPage } from './deployments-page.tsx';
 import { renderAt } from './test-helpers.tsx';
@@ -19,7 +19,7 @@ const kpis: KpisResponse = {
   changeFailureRate: 14 / 160,
   failuresByCause: { user: 15, platform: 7, unknown: 2 },
   durationMs: { p50: 240_000, p95: 600_000 },
-  timeToRestoreMs: { p50: 45 * 60_000, restores: 9 },
+  timeToRestoreMs: { p50: 45 * 60_000, restores: 9, unrestored: 2 },
   perDay: [{ day: '2026-11-26', deployments: 240, failed: 24, user: 15, platform: 7, unknown: 2 }],
   platformIncidents: [],
 };
@@ -49,7 +49,16 @@ const services: ServicesResponse = {
   ],
 };
 
-const failure = (service: string, ruleId: string): FailuresResponse['failures'][number] => ({
+// 24 failures: 20 in stages, 4 naming none.
+const stages: StagesResponse = {
+  stages: [
+    { stage: 'pull_image', failed: 12, failuresByCause: { user: 0, platform: 11, unknown: 1 } },
+    { stage: 'build', failed: 8, failuresByCause: { user: 8, platform: 0, unknown: 0 } },
+  ],
+  withoutStage: 4,
+};
+
+const failure = (service: string, ruleId: string, stage = 'build'): FailuresResponse['failures'][number] => ({
   eventId: `evt-${service}`,
   kind: 'deploy',
   phase: 'failed',
@@ -59,7 +68,7 @@ const failure = (service: string, ruleId: string): FailuresResponse['failures'][
   deploymentId: `dep-${service}`,
   platform: 'ruby',
   finishedAt: '2026-11-26T10:00:00.000Z',
-  stage: 'build',
+  stage,
   code: 'CompileError',
   message: 'tsc exited with code 2',
   cause: 'user',
@@ -76,10 +85,20 @@ function stubBoard(overrides: Partial<Record<string, (url: URL) => unknown>> = {
         return kpis;
       case 'services':
         return services;
+      case 'stages':
+        return stages;
       case 'failures': {
         const only = url.searchParams.getAll('service');
-        const all = [failure('legacy-importer', 'user-build'), failure('reviews', 'user-health-check')];
-        const rows = only.length ? all.filter((f) => only.includes(f.service)) : all;
+        const onlyStages = url.searchParams.getAll('stage');
+        const all = [
+          failure('legacy-importer', 'user-build'),
+          failure('reviews', 'platform-registry', 'pull_image'),
+        ];
+        const rows = all.filter(
+          (f) =>
+            (only.length === 0 || only.includes(f.service)) &&
+            (onlyStages.length === 0 || onlyStages.includes(f.stage ?? '')),
+        );
         return { total: rows.length, failures: rows, nextCursor: null } satisfies FailuresResponse;
       }
       default:
@@ -117,6 +136,7 @@ describe('DeploymentsPage', () => {
     expect(within(restore).getByText('45 min')).toBeTruthy();
     expect(within(restore).getByLabelText('DORA rating: elite')).toBeTruthy();
     expect(restore.textContent).toContain('over 9 restores');
+    expect(restore.textContent).toContain('2 failure runs not restored yet');
   });
 
   it('narrows to a failing service on click: the URL has it and the failures request carries it', async () => {
@@ -144,6 +164,41 @@ describe('DeploymentsPage', () => {
     expect(within(rows[0] as HTMLElement).getByText('user-build')).toBeTruthy();
   });
 
+  it('lists failing stages by cause; a stage narrows only the failures list, through the URL', async () => {
+    const fetchMock = stubBoard();
+    Element.prototype.scrollIntoView = vi.fn();
+    const { search, user } = renderAt('/deployments?from=now-2d&tz=utc', () => <DeploymentsPage />);
+    const table = await within(panel('Failing stages')).findByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual(['pull_image120 / 11 / 1', 'build88 / 0 / 0']);
+    expect(panel('Failing stages').textContent).toContain('4 failures name no stage.');
+    expect(await within(panel('Failures')).findByText('legacy-importer')).toBeTruthy();
+
+    await user.click(within(table).getByRole('button', { name: 'pull_image' }));
+    expect(search().toString()).toBe('from=now-2d&tz=utc&stage=pull_image');
+    await waitFor(() => expect(within(panel('Failures')).queryByText('legacy-importer')).toBeNull());
+    expect(within(panel('Failures')).getByText('reviews')).toBeTruthy();
+    expect(within(table).getByRole('button', { name: 'pull_image' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(screen.getByRole('list', { name: 'Active filters' }).textContent).toContain('Stage: pull_image');
+
+    const urls = requestedUrls(fetchMock);
+    expect(
+      urls
+        .filter((u) => u.pathname === '/api/deployments/failures')
+        .at(-1)
+        ?.searchParams.getAll('stage'),
+    ).toEqual(['pull_image']);
+    // The counting endpoints take no stage (and would refuse one).
+    for (const url of urls.filter((u) => u.pathname !== '/api/deployments/failures')) {
+      expect(url.searchParams.has('stage')).toBe(false);
+    }
+
+    await user.click(screen.getByRole('button', { name: 'Remove Stage pull_image' }));
+    expect(search().has('stage')).toBe(false);
+  });
+
   it('sends every filter in the URL to every endpoint', async () => {
     const fetchMock = stubBoard();
     renderAt('/deployments?environment=production&platform=node&platform=bogus&service=a', () => (
@@ -152,7 +207,12 @@ describe('DeploymentsPage', () => {
     await within(panel('Failures')).findByText('0 failures');
     const urls = requestedUrls(fetchMock);
     expect(new Set(urls.map((u) => u.pathname))).toEqual(
-      new Set(['/api/deployments/kpis', '/api/deployments/services', '/api/deployments/failures']),
+      new Set([
+        '/api/deployments/kpis',
+        '/api/deployments/services',
+        '/api/deployments/stages',
+        '/api/deployments/failures',
+      ]),
     );
     for (const url of urls) {
       expect(url.searchParams.getAll('environment')).toEqual(['production']);
@@ -205,6 +265,7 @@ describe('DeploymentsPage', () => {
         perDay: [],
       }),
       services: () => ({ services: [] }),
+      stages: () => ({ stages: [], withoutStage: 0 }),
     });
     renderAt('/deployments?tz=utc', () => <DeploymentsPage />);
     expect(
@@ -213,5 +274,6 @@ describe('DeploymentsPage', () => {
       ),
     ).toBeTruthy();
     expect(within(panel('Failing services')).getByText(/No service had a failed deploy/)).toBeTruthy();
+    expect(within(panel('Failing stages')).getByText(/No deploy or release failed/)).toBeTruthy();
   });
 });

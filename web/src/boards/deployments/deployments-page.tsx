@@ -8,6 +8,7 @@ import { FiltersBar } from './filters-bar.tsx';
 import { KpiTiles } from './kpi-tiles.tsx';
 import { deploymentsQueries } from './queries.ts';
 import { ServicesPanel } from './services-panel.tsx';
+import { StagesPanel } from './stages-panel.tsx';
 import { useDeploymentsFilters } from './use-deployments-filters.ts';
 import './deployments.css';
 
@@ -60,7 +61,10 @@ export function DeploymentsPage() {
           />
         )}
       </Panel>
-      <ServicesPanel filters={filters} tz={tz} onServiceSelected={revealFailures} />
+      <div className="deployments-failing">
+        <ServicesPanel filters={filters} tz={tz} onServiceSelected={revealFailures} />
+        <StagesPanel filters={filters} tz={tz} onStageSelected={revealFailures} />
+      </div>
       <div id={FAILURES_ID} className="deployments-failures-anchor">
         <FailuresPanel filters={filters} tz={tz} />
       </div>

@@ -12,7 +12,7 @@ import { LoadMore } from '../../components/load-more.tsx';
 /** Failed and rolled-back deploys and releases, newest first, with the rule that decided the cause. */
 export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersState; tz: TimeZoneOption }) {
   const refetchInterval = useRefreshInterval();
-  const query = useInfiniteQuery({ ...deploymentsQueries.failures(filters.params), refetchInterval });
+  const query = useInfiniteQuery({ ...deploymentsQueries.failures(filters.failuresParams), refetchInterval });
   const firstPage = query.data?.pages[0];
   const failures = query.data?.pages.flatMap((page) => page.failures) ?? [];
 

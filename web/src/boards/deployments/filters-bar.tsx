@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import {
   CLEAR_FILTERS,
+  FILTER_FIELDS,
   PLATFORMS,
   toggleValue,
   type DeploymentsFiltersState,
@@ -11,14 +12,13 @@ const LABELS: Record<FilterField, string> = {
   environment: 'Environment',
   service: 'Service',
   platform: 'Platform component',
+  stage: 'Stage',
 };
 
 const PLATFORM_LABELS: Record<string, string> = { ruby: 'Ruby', node: 'Node.js', codedeploy: 'CodeDeploy' };
 
 export function FiltersBar({ filters }: { filters: DeploymentsFiltersState }) {
-  const chips = (['environment', 'service', 'platform'] as const).flatMap((field) =>
-    filters[field].map((value) => ({ field, value })),
-  );
+  const chips = FILTER_FIELDS.flatMap((field) => filters[field].map((value) => ({ field, value })));
   return (
     <section className="deployments-filters" aria-label="Filters">
       <div className="deployments-filter-inputs">
@@ -62,8 +62,9 @@ export function FiltersBar({ filters }: { filters: DeploymentsFiltersState }) {
         </div>
       ) : (
         <p className="deployments-hint">
-          Type a value and press Enter to add it; several values of one field match any of them. Every filter
-          narrows every panel.
+          Type a value and press Enter to add it; several values of one field match any of them. Environment,
+          service and platform narrow every panel; a stage, chosen under Failing stages, narrows the failures
+          list.
         </p>
       )}
     </section>

@@ -61,9 +61,10 @@ export function KpiTiles({ data }: { data: KpisResponse }) {
         value={data.timeToRestoreMs.p50 === null ? '—' : formatDuration(data.timeToRestoreMs.p50)}
         rating={data.timeToRestoreMs.p50 === null ? undefined : timeToRestoreRating(data.timeToRestoreMs.p50)}
       >
-        DORA: median time from a failed production deploy to the service&apos;s next successful one, over{' '}
-        {countOf(data.timeToRestoreMs.restores, 'restore')}. Bands (DORA 2023): elite &lt; 1 h, high &lt; 1
-        day, medium &lt; 1 week.
+        DORA: median time from a failed production deploy (the first of a run of failures) to the
+        service&apos;s next successful one, over {countOf(data.timeToRestoreMs.restores, 'restore')}; a
+        restore after the range end counts. {countOf(data.timeToRestoreMs.unrestored, 'failure run')} not
+        restored yet. Bands (DORA 2023): elite &lt; 1 h, high &lt; 1 day, medium &lt; 1 week.
       </Tile>
     </dl>
   );

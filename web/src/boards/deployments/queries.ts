@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { FailuresResponse, KpisResponse, ServicesResponse } from '@lookout/server/types';
+import type { FailuresResponse, KpisResponse, ServicesResponse, StagesResponse } from '@lookout/server/types';
 import { fetchJson } from '../../lib/api.ts';
 
 // The deployments board: deploy/release events of the delivery platform (lookout-deployments*,
-// by `finishedAt`), as KPIs with DORA ratings, deploys per day, failing services and failures.
+// by `finishedAt`), as KPIs with DORA ratings, deploys per day, failing services and stages, failures.
 
 export type PlatformComponent = 'ruby' | 'node' | 'codedeploy';
 
@@ -15,6 +15,9 @@ export type DeploymentsParams = {
   service: string[];
   platform: PlatformComponent[];
 };
+
+/** The failures list also takes failure stages (the deploy counts have none). */
+export type FailuresParams = DeploymentsParams & { stage: string[] };
 
 export const FAILURES_PAGE_SIZE = 50;
 
@@ -36,7 +39,13 @@ export const deploymentsQueries = {
       queryFn: ({ signal }) => fetchJson<ServicesResponse>(`${base}/services`, params, signal),
     }),
 
-  failures: (params: DeploymentsParams) =>
+  stages: (params: DeploymentsParams) =>
+    queryOptions({
+      queryKey: [...deploymentsQueries.all(), 'stages', params] as const,
+      queryFn: ({ signal }) => fetchJson<StagesResponse>(`${base}/stages`, params, signal),
+    }),
+
+  failures: (params: FailuresParams) =>
     infiniteQueryOptions({
       queryKey: [...deploymentsQueries.all(), 'failures', { ...params, size: FAILURES_PAGE_SIZE }] as const,
       queryFn: ({ signal, pageParam }) =>

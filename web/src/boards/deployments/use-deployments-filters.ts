@@ -2,19 +2,23 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { readList } from '../../lib/url-params.ts';
 import { useTimeRange } from '../../lib/use-time-range.ts';
-import type { DeploymentsParams, PlatformComponent } from './queries.ts';
+import type { DeploymentsParams, FailuresParams, PlatformComponent } from './queries.ts';
 
 // The board's filters live in the query string next to from/to/refresh/tz, so a link or a
-// reload shows the same view. Every filter narrows every panel.
+// reload shows the same view. Environment, service and platform narrow every panel; stage only
+// narrows the failures list (the other panels count deploys, which have no stage).
 
 export const PLATFORMS: readonly PlatformComponent[] = ['ruby', 'node', 'codedeploy'];
 
-export type FilterField = 'environment' | 'service' | 'platform';
+export const FILTER_FIELDS = ['environment', 'service', 'platform', 'stage'] as const;
+export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export interface DeploymentsView {
   environment: string[];
   service: string[];
   platform: PlatformComponent[];
+  /** Failure stages: narrows the failures list only. */
+  stage: string[];
 }
 
 /** A change to the URL: a list replaces all values of its parameter (empty removes it). */
@@ -29,13 +33,14 @@ export function parseDeploymentsView(params: URLSearchParams): DeploymentsView {
     service: readList(params, 'service'),
     // An unknown component in a hand-edited link is dropped rather than sent (the API refuses it).
     platform: readList(params, 'platform').filter(isPlatform),
+    stage: readList(params, 'stage'),
   };
 }
 
 /** A new URLSearchParams with `change` applied; parameters it does not name are kept. */
 export function applyViewChange(params: URLSearchParams, change: ViewChange): URLSearchParams {
   const next = new URLSearchParams(params);
-  for (const name of ['environment', 'service', 'platform'] as const) {
+  for (const name of FILTER_FIELDS) {
     const list = change[name];
     if (list === undefined) continue;
     next.delete(name);
@@ -52,10 +57,13 @@ export function toggleValue(view: DeploymentsView, field: FilterField, value: st
   };
 }
 
-export const CLEAR_FILTERS: ViewChange = { environment: [], service: [], platform: [] };
+export const CLEAR_FILTERS: ViewChange = { environment: [], service: [], platform: [], stage: [] };
 
 export interface DeploymentsFiltersState extends DeploymentsView {
+  /** What the panels that count deploys send: range, environment, service, platform. */
   params: DeploymentsParams;
+  /** What the failures list sends: those and the stages. */
+  failuresParams: FailuresParams;
   /** Filter changes are navigations: Back undoes them. */
   update(change: ViewChange): void;
 }
@@ -66,12 +74,19 @@ export function useDeploymentsFilters(): DeploymentsFiltersState {
   const view = useMemo(() => parseDeploymentsView(searchParams), [searchParams]);
   const params = useMemo<DeploymentsParams>(
     // The raw text (`now-2d` or ISO): the BFF resolves date math itself.
-    () => ({ from: range.from.text, to: range.to.text, ...view }),
+    () => ({
+      from: range.from.text,
+      to: range.to.text,
+      environment: view.environment,
+      service: view.service,
+      platform: view.platform,
+    }),
     [range.from.text, range.to.text, view],
   );
+  const failuresParams = useMemo<FailuresParams>(() => ({ ...params, stage: view.stage }), [params, view]);
   const update = useCallback(
     (change: ViewChange) => setSearchParams((previous) => applyViewChange(previous, change)),
     [setSearchParams],
   );
-  return { ...view, params, update };
+  return { ...view, params, failuresParams, update };
 }
