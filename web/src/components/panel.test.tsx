@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { ApiError } from '../lib/api.ts';
+import { ApiError, markPartial } from '../lib/api.ts';
 import { Panel } from './panel.tsx';
 
 interface TopCall {
@@ -57,6 +57,23 @@ describe('Panel', () => {
     renderPanel([calls([{ eventName: 'ConsoleLogin', count: 12 }])]);
     expect(await screen.findByText('ConsoleLogin: 12')).toBeTruthy();
     expect(screen.queryByText('Loading…')).toBeNull();
+  });
+
+  it('draws a partial answer with a note that counts may be too low, and drops the note once whole', async () => {
+    const partial = () => {
+      const rows = [{ eventName: 'ConsoleLogin', count: 7 }];
+      markPartial(rows, 'timed_out');
+      return Promise.resolve(rows);
+    };
+    const { client } = renderPanel([partial, calls([{ eventName: 'ConsoleLogin', count: 12 }])]);
+    expect(await screen.findByText('ConsoleLogin: 7')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe(
+      'Partial results: Elasticsearch stopped the search at its time limit, so counts may be too low.',
+    );
+
+    await client.refetchQueries({ queryKey: ['cloudtrail', 'top-calls'] });
+    expect(await screen.findByText('ConsoleLogin: 12')).toBeTruthy();
+    expect(screen.queryByText(/Partial results/)).toBeNull();
   });
 
   it('says so when the time range holds no data, rather than drawing an empty chart', async () => {

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { formatClock } from '../lib/format-time.ts';
+import { partialReason } from '../lib/api.ts';
 import type { TimeZoneOption } from '../lib/time-range.ts';
 
 type PanelQuery<T> = Pick<
@@ -76,8 +77,28 @@ export function Panel<T>({
             </button>
           </div>
         )}
+        {partialReason(data) && (
+          <p className="panel-stale panel-partial" role="status">
+            {partialNote(partialReason(data)!)}
+          </p>
+        )}
         {isEmpty?.(data) ? <p className="panel-state panel-empty">{emptyMessage}</p> : children(data)}
       </>
     );
   }
+}
+
+/** What a person needs to know about an incomplete answer: numbers may be too low, and why. */
+function partialNote(reason: string): string {
+  const why = reason
+    .split(',')
+    .map((part) =>
+      part === 'timed_out'
+        ? 'Elasticsearch stopped the search at its time limit'
+        : part === 'shard_failures'
+          ? 'part of the data could not be searched'
+          : part,
+    )
+    .join(' and ');
+  return `Partial results: ${why}, so counts may be too low.`;
 }
