@@ -65,3 +65,30 @@ test('from the key figures to one failing service and its deciding rules, restor
   await expect(services.getByRole('button', { name: service })).toHaveAttribute('aria-pressed', 'true');
   await expectOnlyFailuresOf(page, service);
 });
+
+test('a failing stage narrows the failures list to that stage, as many as the stage counts', async ({
+  page,
+}) => {
+  await page.goto(lastTwoDaysUrl());
+  const stages = page.getByRole('region', { name: 'Failing stages' });
+  const firstRow = stages.locator('tbody tr').first();
+  await expect(firstRow).toBeVisible();
+  const stage = (await firstRow.getByRole('button').textContent())?.trim() ?? '';
+  const count = (await firstRow.locator('td').nth(1).textContent())?.trim() ?? '';
+  expect(stage).not.toBe('');
+
+  await firstRow.getByRole('button').click();
+  await expect(page).toHaveURL(new RegExp(`[?&]stage=${stage}(&|$)`));
+  await expect(stages.getByRole('button', { name: stage })).toHaveAttribute('aria-pressed', 'true');
+  await expect(failuresPanel(page).getByTestId('failures-total')).toHaveText(
+    `${count} ${count === '1' ? 'failure' : 'failures'}`,
+  );
+  await expect
+    .poll(async () => {
+      const shown = await failuresPanel(page)
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((row) => row.children[3]?.textContent ?? ''));
+      return shown.length > 0 && shown.every((s) => s === stage);
+    })
+    .toBe(true);
+});
