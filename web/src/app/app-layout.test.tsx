@@ -39,10 +39,24 @@ describe('app shell', () => {
     expect(router.state.location.search).toBe('?from=now-1h&tz=utc');
   });
 
-  it('says plainly that a board is not built yet instead of pretending to show data', async () => {
+  it('opens the container failures board with its panels loading on their own', async () => {
     renderApp('/containers');
     expect(await screen.findByRole('heading', { level: 1, name: 'Container failures' })).toBeTruthy();
-    expect(screen.getByRole('note').textContent).toContain('This board is being built (issue #4)');
+    expect(await screen.findByRole('region', { name: 'Recent failures' })).toBeTruthy();
+    expect(screen.queryByText(/This board is being built/)).toBeNull();
+  });
+
+  it('opens a failure alert link on the failure page, under the containers board', async () => {
+    const { router } = renderApp(
+      '/containers/failures/0f3c9a1e2b7d4c5a?from=2026-11-26T09:55:00.000Z&to=2026-11-26T10:15:00.000Z&tz=utc',
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Container startup failure' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Boards' });
+    expect(within(nav).getByRole('link', { name: 'Container failures' }).className).toContain('active');
+    expect(screen.getByTestId('resolved-range').textContent).toBe(
+      '2026-11-26 09:55:00 → 2026-11-26 10:15:00 UTC',
+    );
+    expect(router.state.location.pathname).toBe('/containers/failures/0f3c9a1e2b7d4c5a');
   });
 
   it('keeps every query parameter when switching boards', async () => {

@@ -7,6 +7,8 @@ interface Board {
   path: string;
   title: string;
   lazy: LazyRouteFunction<RouteObject>;
+  /** Pages under the board's path (a deep link to one item), each its own lazy chunk. */
+  pages?: readonly { path: string; lazy: LazyRouteFunction<RouteObject> }[];
 }
 
 export const BOARDS: readonly Board[] = [
@@ -21,6 +23,14 @@ export const BOARDS: readonly Board[] = [
     title: 'Container failures',
     lazy: () =>
       import('../boards/containers/containers-page.tsx').then((m) => ({ Component: m.ContainersPage })),
+    pages: [
+      {
+        // The target of failure alerts: opened cold, with an absolute range in its query string.
+        path: '/containers/failures/:taskId',
+        lazy: () =>
+          import('../boards/containers/failure-page.tsx').then((m) => ({ Component: m.FailurePage })),
+      },
+    ],
   },
   {
     path: '/deployments',

@@ -23,7 +23,9 @@ export const routes: RouteObject[] = [
               redirect(`${BOARDS[0]?.path ?? '/cloudtrail'}${new URL(request.url).search}`),
             element: null,
           },
-          ...BOARDS.map(({ path, lazy }) => ({ path: path.slice(1), lazy })),
+          ...BOARDS.flatMap(({ path, lazy, pages = [] }) =>
+            [{ path, lazy }, ...pages].map((page) => ({ path: page.path.slice(1), lazy: page.lazy })),
+          ),
           { path: '*', Component: NotFoundPage },
         ],
       },

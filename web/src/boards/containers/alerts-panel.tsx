@@ -1,0 +1,99 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { Panel } from '../../components/panel.tsx';
+import { countOf } from '../../lib/format-number.ts';
+import { formatTimestamp } from '../../lib/format-time.ts';
+import type { TimeZoneOption } from '../../lib/time-range.ts';
+import { useRefreshInterval } from '../../lib/use-time-range.ts';
+import { AlertStatusBadge, ReasonBadge } from './badges.tsx';
+import { inAppLink } from './failure-summary.ts';
+import { containersQueries } from './queries.ts';
+
+/** Alerts the BFF posted to the webhook for failures in range, with their delivery status. */
+export function AlertsPanel({
+  from,
+  to,
+  tz,
+  tzParam,
+}: {
+  from: string;
+  to: string;
+  tz: TimeZoneOption;
+  tzParam: string | null;
+}) {
+  const refetchInterval = useRefreshInterval();
+  const query = useQuery({ ...containersQueries.alerts({ from, to }), refetchInterval });
+
+  return (
+    <Panel
+      title="Sent alerts"
+      query={query}
+      tz={tz}
+      actions={
+        query.data && <span className="containers-hint">{countOf(query.data.alerts.length, 'alert')}</span>
+      }
+    >
+      {(data) => (
+        <>
+          {!data.enabled && (
+            <p className="containers-note" role="note">
+              Alerts off: set <code>ALERT_WEBHOOK_URL</code> to post one message per new startup failure.
+            </p>
+          )}
+          {data.alerts.length === 0 ? (
+            <p className="panel-state panel-empty">No alerts sent for failures in this range.</p>
+          ) : (
+            <div className="containers-table-scroll">
+              <table className="containers-table containers-alerts">
+                <caption className="containers-visually-hidden">Alerts sent, with delivery status</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Failure</th>
+                    <th scope="col">Reason</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" className="containers-num">
+                      Attempts
+                    </th>
+                    <th scope="col">Sent</th>
+                    <th scope="col">Last error</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.alerts.map((alert) => (
+                    <tr key={alert.taskId} data-task-id={alert.taskId}>
+                      <td>
+                        <Link to={inAppLink(alert.link, tzParam)}>{alert.service}</Link>
+                        <div className="containers-hint">
+                          {alert.cluster} · stopped {formatTimestamp(new Date(alert.failureStoppedAt), tz)}
+                        </div>
+                      </td>
+                      <td>
+                        <ReasonBadge reason={alert.reasonClass} />
+                      </td>
+                      <td>
+                        <AlertStatusBadge status={alert.status} />
+                      </td>
+                      <td className="containers-num">{alert.attempts}</td>
+                      <td className="containers-nowrap">
+                        {alert.deliveredAt
+                          ? `delivered ${formatTimestamp(new Date(alert.deliveredAt), tz)}`
+                          : `claimed ${formatTimestamp(new Date(alert.claimedAt), tz)}`}
+                      </td>
+                      <td className="containers-error-cell">
+                        {alert.lastError ? (
+                          <code>{alert.lastError}</code>
+                        ) : (
+                          <span className="containers-hint">—</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </Panel>
+  );
+}

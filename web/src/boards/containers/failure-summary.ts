@@ -1,0 +1,36 @@
+import type { ContainerFailure } from '@lookout/server/types';
+
+type FailedContainer = ContainerFailure['containers'][number];
+
+/**
+ * The container that explains the failure: the first with a non-zero exit code, else the first
+ * with an ECS reason (it never ran), else the first one.
+ */
+export function culpritContainer(failure: Pick<ContainerFailure, 'containers'>): FailedContainer | null {
+  const { containers } = failure;
+  return (
+    containers.find((c) => c.exitCode !== null && c.exitCode !== 0) ??
+    containers.find((c) => c.reason !== null) ??
+    containers[0] ??
+    null
+  );
+}
+
+/** `137 — killed (SIGKILL): out of memory…`, `never ran` when ECS gave no exit code. */
+export function describeExit(container: Pick<FailedContainer, 'exitCode' | 'exitMeaning'> | null): string {
+  if (!container || container.exitCode === null) return 'no exit code (never ran)';
+  return container.exitMeaning
+    ? `${container.exitCode} — ${container.exitMeaning}`
+    : String(container.exitCode);
+}
+
+/**
+ * A link from the server (a path, or an absolute URL from an alert) as an in-app location,
+ * carrying the zone the person chose when the link does not set one.
+ */
+export function inAppLink(link: string, tz: string | null): { pathname: string; search: string } {
+  const url = new URL(link, 'http://lookout.invalid');
+  if (tz && !url.searchParams.has('tz')) url.searchParams.set('tz', tz);
+  const search = url.searchParams.toString();
+  return { pathname: url.pathname, search: search ? `?${search}` : '' };
+}

@@ -1,0 +1,101 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { ContainerFailure, ContainerFailuresResponse } from '@lookout/server/types';
+import { Panel } from '../../components/panel.tsx';
+import { countOf, formatCount } from '../../lib/format-number.ts';
+import { formatTimestamp } from '../../lib/format-time.ts';
+import type { TimeZoneOption } from '../../lib/time-range.ts';
+import { CrashLoopBadge, ReasonBadge } from './badges.tsx';
+import { culpritContainer, describeExit, inAppLink } from './failure-summary.ts';
+
+/** The newest startup failures, each a link to its failure page (the same page an alert opens). */
+export function FailuresPanel({
+  query,
+  tz,
+  tzParam,
+}: {
+  query: UseQueryResult<ContainerFailuresResponse, Error>;
+  tz: TimeZoneOption;
+  /** `tz` as written in the URL, carried into the failure links; null when the URL has none. */
+  tzParam: string | null;
+}) {
+  return (
+    <Panel
+      title="Recent failures"
+      query={query}
+      tz={tz}
+      isEmpty={(data) => data.failures.length === 0}
+      emptyMessage="No startup failures match these filters in this range."
+      actions={
+        query.data && (
+          <span className="containers-hint" data-testid="failures-total">
+            {query.data.failures.length < query.data.total
+              ? `newest ${formatCount(query.data.failures.length)} of ${countOf(query.data.total, 'failure')}`
+              : countOf(query.data.total, 'failure')}
+          </span>
+        )
+      }
+    >
+      {(data) => <FailuresTable failures={data.failures} tz={tz} tzParam={tzParam} />}
+    </Panel>
+  );
+}
+
+export function FailuresTable({
+  failures,
+  tz,
+  tzParam,
+}: {
+  failures: ContainerFailure[];
+  tz: TimeZoneOption;
+  tzParam: string | null;
+}) {
+  return (
+    <div className="containers-table-scroll">
+      <table className="containers-table containers-failures">
+        <caption className="containers-visually-hidden">
+          Startup failures, newest first; open one to see its log
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Stopped</th>
+            <th scope="col">Service</th>
+            <th scope="col">Cluster</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Exit code</th>
+            <th scope="col">First error line</th>
+          </tr>
+        </thead>
+        <tbody>
+          {failures.map((failure) => (
+            <tr key={failure.taskArn} data-task-id={failure.taskId}>
+              <td className="containers-nowrap">
+                <Link to={inAppLink(failure.link, tzParam)} title="Open this failure with its log">
+                  {formatTimestamp(new Date(failure.stoppedAt), tz)}
+                </Link>
+              </td>
+              <td>
+                <strong>{failure.service}</strong> {failure.crashLoop && <CrashLoopBadge />}
+              </td>
+              <td>{failure.cluster}</td>
+              <td>
+                <ReasonBadge reason={failure.reasonClass} />
+              </td>
+              <td>{describeExit(culpritContainer(failure))}</td>
+              <td className="containers-error-cell">
+                {failure.firstErrorLine !== null ? (
+                  <code className="containers-error-line">{failure.firstErrorLine}</code>
+                ) : (
+                  <span className="containers-hint">
+                    {failure.logsAvailable ? 'no error line in the log' : 'no logs'}
+                    {failure.stoppedReason && ` — ${failure.stoppedReason}`}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
