@@ -5,6 +5,8 @@ import { createEsClient } from '../src/es/client.ts';
 import { installIndexTemplates } from '../src/es/templates.ts';
 import { deploymentsIndexTemplate } from '../src/boards/deployments/mapping.ts';
 import { createDeploymentsBoard } from '../src/boards/deployments/board.ts';
+import { containersBoard } from '../src/boards/containers/board.ts';
+import { taskEvents } from './containers-fixtures.ts';
 import { DEPLOY_EVENT_EXAMPLE } from '../src/boards/deployments/schema.ts';
 import { startFakeSnsHost, type FakeSnsHost } from './deployments-tls.ts';
 import { testApp, testConfig, uniqueIndex } from './helpers.ts';
@@ -14,6 +16,7 @@ const OTHER_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:someone-else';
 
 describe('POST /api/ingest/sns, as Amazon SNS calls it, against the real Elasticsearch', () => {
   const index = uniqueIndex('lookout-deployments-sns');
+  const ecsIndex = uniqueIndex('lookout-ecs-events-sns');
   let client: Client;
   let app: FastifyInstance;
   let host: FakeSnsHost;
@@ -79,15 +82,20 @@ describe('POST /api/ingest/sns, as Amazon SNS calls it, against the real Elastic
       { name: `${template.name}-${index}`, body: { ...template.body, priority: 300 } },
     ]);
     app = await testApp(
-      { DEPLOYMENTS_INDEX: index, SNS_TOPIC_ARNS: TOPIC, SNS_CERT_HOSTS: '127.0.0.1' },
-      { boards: [createDeploymentsBoard({ tls: { ca: host.tlsCa } })] },
+      {
+        DEPLOYMENTS_INDEX: index,
+        ECS_EVENTS_INDEX: ecsIndex,
+        SNS_TOPIC_ARNS: TOPIC,
+        SNS_CERT_HOSTS: '127.0.0.1',
+      },
+      { boards: [createDeploymentsBoard({ tls: { ca: host.tlsCa } }), containersBoard] },
     );
   });
 
   afterAll(async () => {
     await app?.close();
     await host?.close();
-    await client?.indices.delete({ index, ignore_unavailable: true });
+    await client?.indices.delete({ index: [index, ecsIndex], ignore_unavailable: true });
     await client?.indices
       .deleteIndexTemplate({ name: `lookout-deployments-${index}` })
       .catch(() => undefined);
@@ -236,17 +244,31 @@ describe('POST /api/ingest/sns, as Amazon SNS calls it, against the real Elastic
     );
   });
 
-  it('routes an ECS Task State Change to the containers board (202) and stores nothing here', async () => {
-    const ecs = {
-      version: '0',
-      'detail-type': 'ECS Task State Change',
-      source: 'aws.ecs',
-      detail: { taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc', lastStatus: 'STOPPED' },
-    };
-    expect(await post(notification(ecs))).toEqual({
-      status: 202,
-      body: { outcome: 'routed_elsewhere', detail: 'routed to containers (not built yet)' },
+  it('routes an ECS Task State Change to the containers board (202), stored there once, nothing here', async () => {
+    const [ecs] = taskEvents({
+      name: 'sns-routed',
+      service: 'checkout-api',
+      createdAtMs: Date.parse('2026-11-26T10:00:00Z'),
+      stoppedAtMs: Date.parse('2026-11-26T10:01:00Z'),
+      stopCode: 'TaskFailedToStart',
+      stoppedReason: 'CannotPullContainerError: not found',
+      containers: [{ name: 'app', image: 'checkout-api:9', noRuntime: true }],
     });
+    const message = notification(ecs!);
+    expect(await post(message)).toEqual({
+      status: 202,
+      body: { outcome: 'routed_elsewhere', detail: 'ECS task state change stored by the containers board' },
+    });
+    // An SNS retry of the same message: the containers board already has taskArn:version.
+    expect((await post(message)).body).toEqual({
+      outcome: 'routed_elsewhere',
+      detail: 'ECS task state change already_present by the containers board',
+    });
+    await client.indices.refresh({ index: ecsIndex });
+    const { hits } = await client.search<{ lookout: { failureReason: string } }>({ index: ecsIndex });
+    expect(hits.hits.map((hit) => [hit._id, hit._source?.lookout.failureReason])).toEqual([
+      [`${ecs!.detail.taskArn}:${ecs!.detail.version}`, 'image-pull'],
+    ]);
     expect(await stored()).toHaveLength(3);
   });
 

@@ -19,7 +19,7 @@ import {
 } from './http-protections.ts';
 import { registerSpa } from './spa.ts';
 import { boards as allBoards } from './boards.ts';
-import type { Board } from '../core/board.ts';
+import type { Board, EventSink } from '../core/board.ts';
 import { ErrorResponse } from './error-schema.ts';
 
 declare module 'fastify' {
@@ -28,6 +28,8 @@ declare module 'fastify' {
     es: Client;
     /** Searches through the in-flight de-duplicator (see es/search.ts). */
     esSearch: Searcher;
+    /** Every board's event stores by kind (see core/board.ts `EventSink`). */
+    eventSinks: ReadonlyMap<string, EventSink>;
   }
 }
 
@@ -89,7 +91,15 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   );
 
   await app.register(healthRoutes);
-  for (const board of options.boards ?? allBoards) {
+  const boards = options.boards ?? allBoards;
+  app.decorate(
+    'eventSinks',
+    new Map(boards.flatMap((board) => Object.entries(board.eventSinks ?? {}))) as ReadonlyMap<
+      string,
+      EventSink
+    >,
+  );
+  for (const board of boards) {
     await app.register(board.routes, { prefix: `/api/${board.name}` });
   }
 

@@ -9,6 +9,7 @@ import { formatIngestReport, ingestCloudTrail } from '../boards/cloudtrail/inges
 import { imagesIndexTemplate } from '../boards/images/mapping.ts';
 import { formatImagesIngestReport, ingestImages } from '../boards/images/ingest/ingest-images.ts';
 import { UsageError } from './usage-error.ts';
+import { ingestEcsEventsCommand } from './ingest-ecs-command.ts';
 
 /** For the CLI usage text. */
 export const INGEST_USAGE = `  ingest cloudtrail <file|dir>...
@@ -17,7 +18,10 @@ export const INGEST_USAGE = `  ingest cloudtrail <file|dir>...
   ingest images <ndjson>... [--vision-batch <file> --ids <file>]
                         read hotel images, one a line with its Vision AnnotateImageResponse (.ndjson or
                         .ndjson.gz), optionally with a Vision batch response and its id list in request
-                        order; index IMAGES_INDEX (lookout-images), re-ingesting an image updates it`;
+                        order; index IMAGES_INDEX (lookout-images), re-ingesting an image updates it
+  ingest ecs-events <file>...
+                        read ECS Task State Change events (one JSON event, a JSON array or NDJSON;
+                        .gz too) into ECS_EVENTS_INDEX (lookout-ecs-events); _id = taskArn:version`;
 
 /** Options of `ingest images`, from the main parser or given after `--`. */
 export interface IngestFlags {
@@ -32,11 +36,12 @@ export interface IngestFlags {
 export async function ingestCommand(args: string[], flags: IngestFlags = {}): Promise<number> {
   const [source, ...paths] = args;
   if (source === undefined) {
-    throw new UsageError('ingest: which source? (ingest cloudtrail|images <file>...)');
+    throw new UsageError('ingest: which source? (ingest cloudtrail|images|ecs-events <file>...)');
   }
   if (source === 'images') return ingestImagesCommand(paths, flags);
+  if (source === 'ecs-events') return ingestEcsEventsCommand(paths);
   if (source !== 'cloudtrail') {
-    throw new UsageError(`ingest: unknown source "${source}" (known: cloudtrail, images)`);
+    throw new UsageError(`ingest: unknown source "${source}" (known: cloudtrail, images, ecs-events)`);
   }
   if (paths.length === 0) throw new UsageError('ingest cloudtrail: give at least one file or directory');
   const missing = paths.filter((given) => !existsSync(given));

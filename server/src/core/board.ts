@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Config } from './config.ts';
 import type { IndexTemplate } from '../es/templates.ts';
 import type { Progress } from './progress.ts';
@@ -27,6 +27,19 @@ export interface SeedReport {
   rejected: number;
 }
 
+/** What became of an event handed to another board's store. */
+export interface SinkResult {
+  outcome: 'stored' | 'already_present' | 'rejected';
+  detail?: string;
+}
+
+/**
+ * A board's store for events that arrive through another board's endpoint (SNS carries ECS
+ * events for the containers board). Boards never import each other: the app collects sinks by
+ * kind into `app.eventSinks`, and the receiving board looks the kind up there.
+ */
+export type EventSink = (app: FastifyInstance, event: unknown) => Promise<SinkResult>;
+
 /**
  * What a board contributes to the app. The app layer (`app/boards.ts`) lists the boards; boards
  * never import each other.
@@ -37,6 +50,8 @@ export interface Board {
   /** Registered under `/api/<name>`. */
   routes: FastifyPluginAsync;
   indexTemplates(config: Config): IndexTemplate[];
+  /** Stores this board accepts events into, by kind (e.g. `ecs-task-state-change`). */
+  eventSinks?: Record<string, EventSink>;
   demo?: {
     /** True when the cluster already holds this board's data (then `npm start` does not seed). */
     hasData(client: Client, config: Config): Promise<boolean>;

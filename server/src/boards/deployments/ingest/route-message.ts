@@ -11,7 +11,7 @@ import { classifyFailure, type ClassificationRule } from '../rules.ts';
  */
 export type RoutedMessage =
   | { route: 'deployment'; event: DeployEvent }
-  | { route: 'ecs-task-state-change'; taskArn: string | null }
+  | { route: 'ecs-task-state-change'; taskArn: string | null; event: unknown }
   | { route: 'unrecognised'; reason: string };
 
 export interface SnsEnvelope {
@@ -95,6 +95,7 @@ export function routeMessage(message: string): RoutedMessage {
     return {
       route: 'ecs-task-state-change',
       taskArn: typeof detail?.taskArn === 'string' ? detail.taskArn : null,
+      event: body,
     };
   }
   if (typeof body.applicationName === 'string' && typeof body.deploymentGroupName === 'string') {

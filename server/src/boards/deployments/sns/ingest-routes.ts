@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Client } from '@elastic/elasticsearch';
 import { Type } from 'typebox';
 import { ErrorResponse } from '../../../app/error-schema.ts';
+import type { SinkResult } from '../../../core/board.ts';
 import { writeDocuments } from '../../../es/bulk-writer.ts';
 import { SnsIngestResponse, SnsMessage } from '../schema.ts';
 import type { ClassificationRule } from '../rules.ts';
@@ -24,6 +25,8 @@ export interface SnsIngestDependencies {
   rules: readonly ClassificationRule[];
   log: FastifyBaseLogger;
   now?: () => Date;
+  /** Stores events that belong to another board (see core/board.ts EventSink). */
+  handOff?: (kind: string, event: unknown) => Promise<SinkResult | undefined>;
 }
 
 /**
@@ -39,14 +42,26 @@ export async function acceptNotification(
 ): Promise<{ status: 200 | 202; body: SnsIngestResponse }> {
   const routed = routeMessage(message.Message);
   if (routed.route === 'ecs-task-state-change') {
-    // TODO(#5): hand to the containers board's store once that board exists.
-    deps.log.info(
-      { messageId: message.MessageId, taskArn: routed.taskArn },
-      'routed to containers (not built yet)',
-    );
+    // EventBridge → SNS: the containers board stores it (`_id` taskArn:version, so SNS retries
+    // and the same event through the EventBridge endpoint never double).
+    const stored = await deps.handOff?.('ecs-task-state-change', routed.event);
+    if (!stored) {
+      deps.log.warn(
+        { messageId: message.MessageId, taskArn: routed.taskArn },
+        'ECS event: no board stores these',
+      );
+      return { status: 200, body: { outcome: 'ignored', detail: 'no board stores ECS events' } };
+    }
+    if (stored.outcome === 'rejected') {
+      deps.log.warn({ messageId: message.MessageId, reason: stored.detail }, 'ECS event not stored');
+      return { status: 200, body: { outcome: 'ignored', detail: stored.detail ?? 'rejected' } };
+    }
     return {
       status: 202,
-      body: { outcome: 'routed_elsewhere', detail: 'routed to containers (not built yet)' },
+      body: {
+        outcome: 'routed_elsewhere',
+        detail: `ECS task state change ${stored.outcome} by the containers board`,
+      },
     };
   }
   if (routed.route === 'unrecognised') {
@@ -172,7 +187,13 @@ export const snsIngestRoutes: FastifyPluginAsyncTypebox<SnsIngestRouteOptions> =
         return { outcome: 'logged' as const };
       }
       const result = await acceptNotification(
-        { client: app.es, index: config.deployments.index, rules: options.rules, log: request.log },
+        {
+          client: app.es,
+          index: config.deployments.index,
+          rules: options.rules,
+          log: request.log,
+          handOff: async (kind, event) => app.eventSinks.get(kind)?.(app, event),
+        },
         message,
       );
       return reply.status(result.status).send(result.body);

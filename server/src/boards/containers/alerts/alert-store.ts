@@ -1,0 +1,187 @@
+import { errors, type Client } from '@elastic/elasticsearch';
+import type { ContainersConfig } from '../../../core/config.ts';
+import type { TimeRange } from '../../../core/time-range.ts';
+import type { Searcher } from '../../../es/search.ts';
+import type { AlertRow, Failure, ReasonClass } from '../schema.ts';
+
+/**
+ * Alert claims and delivery status in Elasticsearch, one document per task ARN, so any number of
+ * BFF instances (and restarts) agree on who sends what: the claim is `create` (only one instance
+ * succeeds), later status changes use the document's sequence number (only one instance wins a
+ * retry). Nothing lives on the BFF's disk.
+ */
+
+export type AlertStatus = AlertRow['status'];
+
+export interface AlertDocument {
+  taskArn: string;
+  taskId: string;
+  service: string;
+  cluster: string;
+  reasonClass: ReasonClass;
+  failureStoppedAt: string;
+  claimedAt: string;
+  claimedBy: string;
+  status: AlertStatus;
+  attempts: number;
+  lastError: string | null;
+  deliveredAt: string | null;
+  /** When a retry is due; while it is in the future, nobody sends. */
+  nextAttemptAt: string;
+  link: string;
+  /** The message as first rendered: retries send exactly this. */
+  payload: Record<string, unknown>;
+}
+
+export interface StoredAlert {
+  document: AlertDocument;
+  seqNo: number;
+  primaryTerm: number;
+}
+
+/** Writes answer with the document's sequence number: the precondition of the next change. */
+function version(response: { _seq_no?: number; _primary_term?: number }) {
+  if (response._seq_no === undefined || response._primary_term === undefined) {
+    throw new Error('Elasticsearch answered a write without _seq_no/_primary_term');
+  }
+  return { seqNo: response._seq_no, primaryTerm: response._primary_term };
+}
+
+function isConflict(error: unknown): boolean {
+  return error instanceof errors.ResponseError && error.statusCode === 409;
+}
+
+/** Claims the alert for a failure; false when another instance (or an earlier run) already did. */
+export async function claimAlert(
+  client: Client,
+  index: string,
+  document: AlertDocument,
+): Promise<StoredAlert | null> {
+  try {
+    const response = await client.create({ index, id: document.taskArn, document, refresh: true });
+    return { document, ...version(response) };
+  } catch (error) {
+    if (isConflict(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Writes the new state only if nobody changed the document since it was read; null when someone
+ * did (another instance took this retry).
+ */
+export async function updateAlert(
+  client: Client,
+  index: string,
+  alert: StoredAlert,
+  changes: Partial<AlertDocument>,
+): Promise<StoredAlert | null> {
+  const document = { ...alert.document, ...changes };
+  try {
+    const response = await client.index({
+      index,
+      id: document.taskArn,
+      document,
+      if_seq_no: alert.seqNo,
+      if_primary_term: alert.primaryTerm,
+      refresh: true,
+    });
+    return { document, ...version(response) };
+  } catch (error) {
+    if (isConflict(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Alerts whose delivery is due: retrying ones past `nextAttemptAt`, and `sending` ones whose
+ * claimer did not report back in time (it crashed between claim and send).
+ */
+export async function dueAlerts(client: Client, index: string, nowMs: number): Promise<StoredAlert[]> {
+  const response = await client.search<AlertDocument>({
+    index,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    size: 100,
+    seq_no_primary_term: true,
+    query: {
+      bool: {
+        filter: [
+          { terms: { status: ['retrying', 'sending'] } },
+          { range: { nextAttemptAt: { lte: nowMs, format: 'epoch_millis' } } },
+        ],
+      },
+    },
+    sort: [{ nextAttemptAt: 'asc' }],
+  });
+  return response.hits.hits.flatMap((hit) =>
+    hit._source && hit._seq_no !== undefined && hit._primary_term !== undefined
+      ? [{ document: hit._source, seqNo: hit._seq_no, primaryTerm: hit._primary_term }]
+      : [],
+  );
+}
+
+export function newAlertDocument(
+  failure: Failure,
+  link: string,
+  payload: Record<string, unknown>,
+  instanceId: string,
+  nowMs: number,
+  leaseMs: number,
+): AlertDocument {
+  return {
+    taskArn: failure.taskArn,
+    taskId: failure.taskId,
+    service: failure.service,
+    cluster: failure.cluster,
+    reasonClass: failure.reasonClass,
+    failureStoppedAt: failure.stoppedAt,
+    claimedAt: new Date(nowMs).toISOString(),
+    claimedBy: instanceId,
+    status: 'sending',
+    attempts: 0,
+    lastError: null,
+    deliveredAt: null,
+    nextAttemptAt: new Date(nowMs + leaseMs).toISOString(),
+    link,
+    payload,
+  };
+}
+
+/** Sent alerts for the board, newest claim first. */
+export async function listAlerts(
+  search: Searcher,
+  config: ContainersConfig,
+  range: TimeRange,
+  size: number,
+): Promise<AlertRow[]> {
+  const response = await search<AlertDocument>({
+    index: config.alerts.index,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    size,
+    track_total_hits: false,
+    query: { range: { claimedAt: { gte: range.fromMs, lt: range.toMs, format: 'epoch_millis' } } },
+    sort: [{ claimedAt: 'desc' }],
+    _source: { excludes: ['payload'] },
+  });
+  return response.hits.hits.flatMap((hit) => {
+    const alert = hit._source;
+    if (!alert) return [];
+    return [
+      {
+        taskId: alert.taskId,
+        service: alert.service,
+        cluster: alert.cluster,
+        reasonClass: alert.reasonClass,
+        failureStoppedAt: alert.failureStoppedAt,
+        claimedAt: alert.claimedAt,
+        status: alert.status,
+        attempts: alert.attempts,
+        lastError: alert.lastError,
+        deliveredAt: alert.deliveredAt,
+        link: alert.link,
+      },
+    ];
+  });
+}

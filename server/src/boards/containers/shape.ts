@@ -1,0 +1,116 @@
+import type { estypes } from '@elastic/elasticsearch';
+import { aggregationsOf, buckets, isoOrNull, keyOf, metricValue } from '../../es/aggregations.ts';
+import { exitMeaning, firstErrorLine } from './classify.ts';
+import { linesFromHits, type FluentdLogDocument, LOG_MARGIN_MS } from './logs.ts';
+import type { StoredEcsEvent } from './mapping.ts';
+import type { Failure, ReasonClass, TimelineResponse } from './schema.ts';
+
+type Response<T = unknown> = estypes.SearchResponse<T, Record<string, estypes.AggregationsAggregate>>;
+type StoredHit = Pick<StoredEcsEvent, 'lookout'> & { event?: { detail?: { createdAt?: string } } };
+
+/** Reading the containers board's search responses into the API's shapes. */
+
+/** The failure page's path with an absolute range of 30 minutes either side of the stop. */
+export function failureLink(taskId: string, stoppedAtMs: number): string {
+  const from = new Date(stoppedAtMs - 30 * 60_000).toISOString();
+  const to = new Date(stoppedAtMs + 30 * 60_000).toISOString();
+  return `/containers/failures/${encodeURIComponent(taskId)}?from=${from}&to=${to}`;
+}
+
+export function storedHits(response: Response<StoredHit>): StoredHit[] {
+  return response.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : []));
+}
+
+/**
+ * Where a task's startup logs are: its containers' Docker ids, from shortly before it was
+ * created (or started) until shortly after it stopped.
+ */
+export function logWindowOf(hit: StoredHit, startupWindowMs: number) {
+  const stoppedMs = Date.parse(hit.lookout.stoppedAt ?? '');
+  const createdMs = Date.parse(hit.event?.detail?.createdAt ?? hit.lookout.startedAt ?? '');
+  const startMs = Number.isNaN(createdMs) ? stoppedMs - startupWindowMs : createdMs;
+  return {
+    runtimeIds: hit.lookout.runtimeIds,
+    fromMs: startMs - LOG_MARGIN_MS,
+    toMs: stoppedMs + LOG_MARGIN_MS,
+  };
+}
+
+/** Per container id: the first error line among its first stderr lines, else its last stderr line. */
+export function shapeFirstErrors(response: Response): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const bucket of buckets(aggregationsOf(response), 'containers')) {
+    const hitsOf = (name: string) =>
+      (bucket[name] as { hits: { hits: { _source?: Partial<FluentdLogDocument> }[] } }).hits.hits;
+    const first = firstErrorLine(linesFromHits(hitsOf('first')));
+    const line = first ?? linesFromHits(hitsOf('last'))[0]?.line;
+    if (line !== undefined) result.set(keyOf(bucket), line);
+  }
+  return result;
+}
+
+export function toFailure(
+  hit: StoredHit,
+  firstErrors: Map<string, string>,
+  crashLoop: boolean,
+  logsSearched: boolean,
+): Failure {
+  const { lookout } = hit;
+  const stoppedAtMs = Date.parse(lookout.stoppedAt ?? '');
+  const firstError = lookout.runtimeIds.map((id) => firstErrors.get(id)).find((line) => line !== undefined);
+  return {
+    taskId: lookout.taskId,
+    taskArn: lookout.taskArn,
+    cluster: lookout.cluster,
+    service: lookout.service,
+    launchType: lookout.launchType ?? null,
+    startedAt: lookout.startedAt ?? null,
+    stoppedAt: new Date(stoppedAtMs).toISOString(),
+    stopCode: lookout.stopCode ?? null,
+    stoppedReason: lookout.stoppedReason ?? null,
+    reasonClass: lookout.failureReason ?? 'other',
+    containers: lookout.containers.map((container) => ({
+      name: container.name,
+      image: container.image ?? null,
+      exitCode: container.exitCode ?? null,
+      exitMeaning: exitMeaning(container.exitCode),
+      reason: container.reason ?? null,
+      runtimeId: container.runtimeId ?? null,
+    })),
+    firstErrorLine: firstError ?? null,
+    logsAvailable: logsSearched && firstError !== undefined,
+    crashLoop,
+    link: failureLink(lookout.taskId, stoppedAtMs),
+  };
+}
+
+export function failureTimes(response: Response): { service: string; stoppedAtMs: number }[] {
+  return response.hits.hits.map((hit) => ({
+    service: String((hit.fields?.['lookout.service'] as unknown[] | undefined)?.[0] ?? ''),
+    stoppedAtMs: Number((hit.fields?.['@timestamp'] as unknown[] | undefined)?.[0] ?? 0),
+  }));
+}
+
+export function shapeServiceBuckets(response: Response) {
+  return buckets(aggregationsOf(response), 'services').map((bucket) => ({
+    service: keyOf(bucket),
+    failures: metricValue(bucket, 'tasks') ?? bucket.doc_count,
+    lastFailure: isoOrNull(metricValue(bucket, 'last')) ?? new Date(0).toISOString(),
+  }));
+}
+
+export function shapeTimeline(response: Response, interval: string): TimelineResponse {
+  return {
+    interval,
+    buckets: buckets(aggregationsOf(response), 'over_time').map((bucket) => {
+      const byReason: Partial<Record<ReasonClass, number>> = {};
+      for (const reason of buckets(bucket, 'reasons'))
+        byReason[keyOf(reason) as ReasonClass] = reason.doc_count;
+      return { start: new Date(Number(bucket.key)).toISOString(), total: bucket.doc_count, byReason };
+    }),
+  };
+}
+
+export function lastTimestamp(response: Response): string | null {
+  return isoOrNull(metricValue(aggregationsOf(response), 'last'));
+}
