@@ -164,7 +164,7 @@ describe('FailurePage', () => {
     renderFailureAt(`/containers/failures/${imagePullDetail.failure.taskId}?tz=utc`, () => <FailurePage />);
     const note = await within(await screen.findByRole('region', { name: 'Startup log' })).findByRole('note');
     expect(note.textContent).toBe(
-      'Logs not available: Fargate task: no Docker container id, so no fluentd logs to join.',
+      'No startup log. Logs are not available: Fargate tasks have no Docker container id and no fluentd logs.',
     );
     expect(screen.queryByRole('list', { name: 'Startup log' })).toBeNull();
     const summary = panel('Failure');

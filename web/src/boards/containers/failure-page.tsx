@@ -152,7 +152,8 @@ function LogSection({ detail, tz }: { detail: ContainerFailureDetailResponse; tz
     <>
       {detail.logsNote !== null && (
         <p className="containers-note" role="note">
-          Logs not available: {detail.logsNote}
+          {/* The server's note says why (Fargate, no container started, nothing in the indices). */}
+          <strong>No startup log.</strong> {detail.logsNote}
         </p>
       )}
       {detail.logs.length > 0 ? (

@@ -38,13 +38,14 @@ export function StartupLog({ logs, firstErrorLine, truncated, tz }: StartupLogPr
     .map((entry, index) => ({ entry, index }))
     .filter(({ entry }) => lineMatches(entry.line, search));
 
-  // Scroll the log box (not the page: the header with the failure stays in view) so that the
-  // first error line sits in its upper third.
+  // Scroll the log box so that the first error line sits in its upper third, then the page only
+  // as far as needed to show that line: the failure's header stays in view as much as it can.
   useEffect(() => {
     const box = boxRef.current;
     const line = firstErrorRef.current;
     if (!box || !line) return;
     box.scrollTop = Math.max(0, line.offsetTop - box.clientHeight / 3);
+    line.scrollIntoView?.({ block: 'nearest' });
   }, [errorIndex]);
 
   useEffect(() => {

@@ -211,7 +211,7 @@ export const imagePullDetail: ContainerFailureDetailResponse = {
   failure: imagePull,
   logs: [],
   logsTruncated: false,
-  logsNote: 'Fargate task: no Docker container id, so no fluentd logs to join.',
+  logsNote: 'Logs are not available: Fargate tasks have no Docker container id and no fluentd logs.',
   previousFailures: [],
   lastSuccessfulStart: null,
   freshness: { lastEventAt: '2026-11-26T10:41:00.000Z', lastLogAt: null },
