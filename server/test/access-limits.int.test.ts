@@ -171,7 +171,7 @@ describe('rate limit per client (RATE_LIMIT_PER_MINUTE=3)', () => {
     expect(statuses).toEqual([403, 403, 403, 429]);
   });
 
-  it('never limits health nor a producer holding the ingest credential', async () => {
+  it('never limits health, the SNS endpoint, nor a producer holding the ingest credential', async () => {
     for (let i = 0; i < 5; i++) {
       expect(
         (await app.inject({ method: 'GET', url: '/api/health', remoteAddress: '192.0.2.9' })).statusCode,
@@ -184,6 +184,24 @@ describe('rate limit per client (RATE_LIMIT_PER_MINUTE=3)', () => {
         payload: { padding: 'x' },
       });
       expect(ingest.statusCode).toBe(200);
+      // Refused by the SNS handler itself (unknown topic), never by the rate limit.
+      const sns = await app.inject({
+        method: 'POST',
+        url: '/api/ingest/sns',
+        remoteAddress: '192.0.2.9',
+        headers: { 'content-type': 'text/plain; charset=UTF-8' },
+        payload: JSON.stringify({
+          Type: 'Notification',
+          MessageId: `m-${i}`,
+          TopicArn: 'arn:aws:sns:eu-west-1:123456789012:not-allowed',
+          Message: '{}',
+          Timestamp: '2026-11-26T13:46:42.000Z',
+          SignatureVersion: '1',
+          Signature: 'AAAA',
+          SigningCertURL: 'https://sns.eu-west-1.amazonaws.com/cert.pem',
+        }),
+      });
+      expect(sns.statusCode).toBe(403);
     }
   });
 });

@@ -59,8 +59,9 @@ function rateLimitKey(request: FastifyRequest): string {
 
 /**
  * Per client: the user or token when known, else the address — so refused guesses count against
- * the address that makes them. Public routes (health, docs) and a producer holding the ingest
- * credential are not limited: load-balancer probes and event bursts are expected there.
+ * the address that makes them. Not limited: public routes (load-balancer probes of health, docs),
+ * the SNS endpoint and a producer holding the ingest credential — a deploy storm must never turn
+ * into lost events; signatures and the credential already keep strangers out there.
  */
 export async function registerRateLimit(app: FastifyInstance, config: AccessConfig): Promise<void> {
   if (config.rateLimitPerMinute === 0) {
@@ -72,7 +73,8 @@ export async function registerRateLimit(app: FastifyInstance, config: AccessConf
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     keyGenerator: rateLimitKey,
-    allowList: (request) => request.access.route === 'public' || request.access.identity === 'ingest',
+    allowList: ({ access }) =>
+      access.route === 'public' || access.route === 'sns' || access.identity === 'ingest',
     errorResponseBuilder: (_request, context) =>
       Object.assign(
         new Error(
