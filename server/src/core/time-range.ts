@@ -94,3 +94,36 @@ export function intervalMs(parameter: string, interval: string): number {
   }
   return Number(match[1]) * UNIT_MS[match[2]!]!;
 }
+
+export interface IntervalChoice {
+  /** Bar widths a chart may use, narrowest first; the widest is the fallback. */
+  intervals: readonly string[];
+  /** Above this many bars a chart is unreadable: the automatic choice widens. */
+  maxBars: number;
+  /** An explicit `interval` may draw more bars, up to this (query cost and chart budget). */
+  maxExplicitBars: number;
+}
+
+/** The `interval` asked for (within the bar limit, else 400 naming it), or the narrowest readable one. */
+export function chooseInterval(
+  range: TimeRange,
+  requested: string | undefined,
+  choice: IntervalChoice,
+): string {
+  const span = range.toMs - range.fromMs;
+  if (requested) {
+    if (span / intervalMs('interval', requested) > choice.maxExplicitBars) {
+      throw new BadParameterError(
+        'interval',
+        `${requested} draws more than ${choice.maxExplicitBars} bars over this range; choose a wider one`,
+      );
+    }
+    return requested;
+  }
+  const widest = choice.intervals.at(-1)!;
+  return (
+    choice.intervals.find(
+      (interval) => Math.ceil(span / intervalMs('interval', interval)) <= choice.maxBars,
+    ) ?? widest
+  );
+}

@@ -1,7 +1,11 @@
 // The CloudTrail board shows who called which AWS API, from where and when; it reads the daily
 // indices `<prefix>YYYY.MM.DD` and filters on `@timestamp` (the record's eventTime).
 import type { estypes } from '@elastic/elasticsearch';
-import { BadParameterError, intervalMs, type TimeRange } from '../../core/time-range.ts';
+import {
+  chooseInterval as chooseIntervalWithin,
+  type IntervalChoice,
+  type TimeRange,
+} from '../../core/time-range.ts';
 import type { EventsQuery, SummaryQuery, TopCallsQuery, UnknownIpsQuery } from './schema.ts';
 import { decodeCursor } from '../../es/cursor.ts';
 
@@ -62,25 +66,15 @@ export function filterClauses(params: FilterParams, range: TimeRange): Query[] {
   return clauses;
 }
 
-/** Bar widths the top-calls chart may use, narrowest first. */
-export const INTERVALS = ['10m', '30m', '1h', '3h', '1d'] as const;
-/** Above this many bars the chart is unreadable: the interval widens. */
-export const MAX_BARS = 200;
-/** An explicit interval may draw more bars, up to this (query cost and chart budget). */
-export const MAX_EXPLICIT_BARS = 2_000;
+/** Bar widths of the top-calls chart: 10 minutes to a day, at most 200 bars unless asked. */
+export const TOP_CALLS_INTERVALS: IntervalChoice = {
+  intervals: ['10m', '30m', '1h', '3h', '1d'],
+  maxBars: 200,
+  maxExplicitBars: 2_000,
+};
 
 export function chooseInterval(range: TimeRange, requested?: string): string {
-  const span = range.toMs - range.fromMs;
-  if (requested) {
-    if (span / intervalMs('interval', requested) > MAX_EXPLICIT_BARS) {
-      throw new BadParameterError(
-        'interval',
-        `${requested} draws more than ${MAX_EXPLICIT_BARS} bars over this range; choose a wider one`,
-      );
-    }
-    return requested;
-  }
-  return INTERVALS.find((interval) => Math.ceil(span / intervalMs('interval', interval)) <= MAX_BARS) ?? '1d';
+  return chooseIntervalWithin(range, requested, TOP_CALLS_INTERVALS);
 }
 
 export function buildTopCallsSearch(

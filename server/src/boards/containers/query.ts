@@ -1,5 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
-import { BadParameterError, intervalMs, type TimeRange } from '../../core/time-range.ts';
+import { chooseInterval, type IntervalChoice, type TimeRange } from '../../core/time-range.ts';
 import type { ContainersConfig } from '../../core/config.ts';
 import { LOG_SOURCE_FIELDS, logsQuery } from './logs.ts';
 import type { LogFields } from './log-fields.ts';
@@ -269,23 +269,15 @@ export function buildStartupFailedAmongSearch(
   };
 }
 
-/** Bar widths of the failures-over-time chart, narrowest first. */
-const INTERVALS = ['1m', '5m', '15m', '1h', '3h', '1d'] as const;
-const MAX_BARS = 200;
-const MAX_EXPLICIT_BARS = 2_000;
+/** Bar widths of the failures-over-time chart: a minute to a day, at most 200 bars unless asked. */
+const TIMELINE_INTERVALS: IntervalChoice = {
+  intervals: ['1m', '5m', '15m', '1h', '3h', '1d'],
+  maxBars: 200,
+  maxExplicitBars: 2_000,
+};
 
 export function chooseTimelineInterval(range: TimeRange, requested?: string): string {
-  const span = range.toMs - range.fromMs;
-  if (requested) {
-    if (span / intervalMs('interval', requested) > MAX_EXPLICIT_BARS) {
-      throw new BadParameterError(
-        'interval',
-        `${requested} draws more than ${MAX_EXPLICIT_BARS} bars over this range; choose a wider one`,
-      );
-    }
-    return requested;
-  }
-  return INTERVALS.find((interval) => Math.ceil(span / intervalMs('interval', interval)) <= MAX_BARS) ?? '1d';
+  return chooseInterval(range, requested, TIMELINE_INTERVALS);
 }
 
 export function buildTimelineSearch(
