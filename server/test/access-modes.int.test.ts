@@ -147,6 +147,9 @@ describe('ACCESS_MODE=token', () => {
     for (const url of ['/api/images/tags?prefix=b', '/api/deployments/kpis?from=now-1d&to=now']) {
       expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
     }
+    // The same route by another door: HEAD, a trailing slash.
+    expect((await app.inject({ method: 'HEAD', url: SUMMARY })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: SUMMARY.replace('?', '/?') })).statusCode).toBe(401);
   });
 
   it('keeps the SPA files, its deep links, health and the API docs reachable without a token', async () => {
