@@ -49,6 +49,8 @@ export function buildFailureScanSearch(
     index: context.index,
     size: pageSize,
     track_total_hits: false,
+    // Explicitly asked for, the shard request cache keeps hits too (by default only size=0 answers).
+    request_cache: true,
     ignore_unavailable: true,
     allow_no_indices: true,
     _source: false,
