@@ -103,6 +103,19 @@ describe('ContainersPage', () => {
     expect(last('/api/containers/failures')?.searchParams.get('from')).toBe('now-2d');
   });
 
+  it('puts the services with most failures first, the latest failure first among equals', async () => {
+    stubBoard({
+      failures: () => ({ ...failuresResponse, services: [...failuresResponse.services].reverse() }),
+    });
+    renderBoardAt('/containers?tz=utc', () => <ContainersPage />);
+    const services = await within(panel('Failing services')).findByRole('table');
+    expect(
+      within(services)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['orders-api', 'search-indexer', 'pricing-batch']);
+  });
+
   it('sends the cluster and reason filters of the URL, the known reasons only', async () => {
     const fetchMock = stubBoard();
     renderBoardAt('/containers?cluster=prod-eu&reason=image-pull&reason=bogus', () => <ContainersPage />);

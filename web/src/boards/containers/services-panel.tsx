@@ -7,7 +7,14 @@ import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { CrashLoopBadge } from './badges.tsx';
 import { toggleValue, type ContainersFiltersState } from './use-containers-filters.ts';
 
-/** Services with startup failures in range, most failures first (the server's order). */
+type FailingService = ContainerFailuresResponse['services'][number];
+
+/** Most failures first; among equals the one that failed last, the likeliest to be failing now. */
+export function byFailuresThenRecency(a: FailingService, b: FailingService): number {
+  return b.failures - a.failures || Date.parse(b.lastFailure) - Date.parse(a.lastFailure);
+}
+
+/** Services with startup failures in range, most failures first. */
 export function ServicesPanel({
   query,
   filters,
@@ -43,7 +50,7 @@ export function ServicesPanel({
               </tr>
             </thead>
             <tbody>
-              {data.services.map((row) => {
+              {data.services.toSorted(byFailuresThenRecency).map((row) => {
                 const selected = filters.service.includes(row.service);
                 return (
                   <tr
