@@ -69,14 +69,17 @@ describe('CloudTrail ingest cut off mid-run, then run again', () => {
     if (names.length > 0) await client.indices.delete({ index: names.join(',') });
     if (savedTemplate) {
       // Dates are the system's to set: sending them back is refused.
-      const {
-        created_date: _created,
-        created_date_millis: _createdMillis,
-        modified_date: _modified,
-        modified_date_millis: _modifiedMillis,
-        ...body
-      } = savedTemplate.index_template as typeof savedTemplate.index_template & Record<string, unknown>;
-      await client.indices.putIndexTemplate({ name: SHARED_TEMPLATE, ...body });
+      const body = { ...savedTemplate.index_template };
+      for (const managed of [
+        'created_date',
+        'created_date_millis',
+        'modified_date',
+        'modified_date_millis',
+      ]) {
+        delete (body as Record<string, unknown>)[managed];
+      }
+      const restored = body as Omit<estypes.IndicesPutIndexTemplateRequest, 'name'>;
+      await client.indices.putIndexTemplate({ name: SHARED_TEMPLATE, ...restored });
     } else {
       await client.indices.deleteIndexTemplate({ name: SHARED_TEMPLATE }).catch(() => undefined);
     }
@@ -118,7 +121,9 @@ describe('CloudTrail ingest cut off mid-run, then run again', () => {
     expect(second.code, second.output).toBe(0);
     const summary = /([\d,]+) indexed, ([\d,]+) already present, ([\d,]+) rejected/.exec(second.output);
     expect(summary, second.output).not.toBeNull();
-    const [indexed, alreadyPresent, rejected] = summary!.slice(1).map((n) => Number(n.replaceAll(',', '')));
+    const [indexed = NaN, alreadyPresent = NaN, rejected = NaN] = summary!
+      .slice(1)
+      .map((n) => Number(n.replaceAll(',', '')));
     console.info(`rerun: ${indexed} indexed, ${alreadyPresent} already present, ${rejected} rejected`);
     expect(rejected).toBe(0);
     expect(indexed + alreadyPresent).toBe(generated.records);

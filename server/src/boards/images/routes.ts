@@ -71,8 +71,11 @@ export const imagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'An SVG with the hotel name, top tags and size, in a colour of its hotel; no network needed.',
         tags,
         params: PlaceholderParams,
-        produces: ['image/svg+xml'],
-        response: { 200: Type.String({ description: 'image/svg+xml' }), ...esErrorResponses },
+        // Per status: the picture is SVG, the errors are JSON like every other route's.
+        response: {
+          200: { description: 'The picture', content: { 'image/svg+xml': { schema: Type.String() } } },
+          ...esErrorResponses,
+        },
       },
     },
     async (request, reply) => {
