@@ -1,5 +1,5 @@
-// `npm test`: type-check, lint, format check, unit, integration (real Elasticsearch), end-to-end
-// (real Chromium). Starts the test engine it needs (unless ES_URL is set) and always stops it.
+// `npm test`: type-check, lint, format check, unit, integration (real Elasticsearch), API fuzzing
+// (schemathesis), end-to-end (real Chromium). Starts the test engine it needs (unless ES_URL is set) and always stops it.
 // Prints how long each stage took and one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -55,6 +55,18 @@ function countPlaywright(file: string): void {
   totals.skipped += stats.skipped;
 }
 
+/** Adds the fuzzer's operations (one JUnit test case each) to the totals. */
+function countFuzz(file: string): void {
+  if (!existsSync(file)) return;
+  const xml = readFileSync(file, 'utf8');
+  const cases = [...xml.matchAll(/<testcase\b[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)];
+  for (const [, , inner = ''] of cases) {
+    if (/<(failure|error)\b/.test(inner)) totals.failed += 1;
+    else if (/<skipped\b/.test(inner)) totals.skipped += 1;
+    else totals.passed += 1;
+  }
+}
+
 function vitest(
   stage: string,
   filter: string,
@@ -107,6 +119,14 @@ async function main(): Promise<number> {
     const integration = vitest('integration', '@lookout/server', 'test:integration', 'integration', {
       ES_URL: esUrl,
     });
+    // Bounded (25 cases per operation, about a minute): zero 5xx, zero schema-breaking answers.
+    const fuzz = run(
+      'fuzz API (schemathesis, OpenAPI)',
+      process.execPath,
+      ['--import', 'tsx', 'scripts/fuzz-api.ts', '--max-examples', '25'],
+      { ES_URL: esUrl },
+    );
+    countFuzz(path.join(reports, 'fuzz', 'junit.xml'));
     const built = run('build web', pnpm, ['--filter', '@lookout/web', 'build']);
     const e2eReport = path.join(reports, 'e2e.json');
     const e2e =
@@ -116,7 +136,7 @@ async function main(): Promise<number> {
         PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
       });
     countPlaywright(e2eReport);
-    return integration && e2e ? 0 : 1;
+    return integration && fuzz && e2e ? 0 : 1;
   } finally {
     if (stopAfter) await stopEngine('test', terminalProgress(process.stdout));
   }
