@@ -2,15 +2,21 @@ import type { ContainerFailure } from '@lookout/server/types';
 
 type FailedContainer = ContainerFailure['containers'][number];
 
+/** SIGTERM: what ECS sends the other containers once an essential one has died. */
+const STOPPED_BY_ECS = 143;
+
 /**
- * The container that explains the failure: the first with a non-zero exit code, else the first
- * with an ECS reason (it never ran), else the first one.
+ * The container that explains the failure: the first with a non-zero exit code other than 143
+ * (a sidecar ECS stopped after the essential container died), else the first with an ECS reason
+ * (it never ran), else the first non-zero exit, else the first container.
  */
 export function culpritContainer(failure: Pick<ContainerFailure, 'containers'>): FailedContainer | null {
   const { containers } = failure;
+  const failed = (c: FailedContainer) => c.exitCode !== null && c.exitCode !== 0;
   return (
-    containers.find((c) => c.exitCode !== null && c.exitCode !== 0) ??
+    containers.find((c) => failed(c) && c.exitCode !== STOPPED_BY_ECS) ??
     containers.find((c) => c.reason !== null) ??
+    containers.find(failed) ??
     containers[0] ??
     null
   );
