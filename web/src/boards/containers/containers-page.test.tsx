@@ -62,6 +62,7 @@ describe('ContainersPage', () => {
     expect(within(pull).queryByText('crash loop')).toBeNull();
 
     expect(oom.textContent).toContain('137 — killed (SIGKILL)');
+    expect(panel('Recent failures').textContent).toContain('stopped within 5 min of starting');
   });
 
   it('links each failure to its page with the absolute range of the link and the chosen zone', async () => {

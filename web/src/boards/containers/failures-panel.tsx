@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { ContainerFailure, ContainerFailuresResponse } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
-import { countOf, formatCount } from '../../lib/format-number.ts';
+import { countOf, formatAge, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { CrashLoopBadge, ReasonBadge } from './badges.tsx';
@@ -36,7 +36,16 @@ export function FailuresPanel({
         )
       }
     >
-      {(data) => <FailuresTable failures={data.failures} tz={tz} tzParam={tzParam} />}
+      {(data) => (
+        <>
+          <FailuresTable failures={data.failures} tz={tz} tzParam={tzParam} />
+          <p className="containers-hint containers-definition">
+            A startup failure is a task that never reached RUNNING or stopped within{' '}
+            {formatAge(data.startupWindowMs)} of starting; a crash loop is a service failing again and again
+            within a short window.
+          </p>
+        </>
+      )}
     </Panel>
   );
 }
