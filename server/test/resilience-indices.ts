@@ -58,6 +58,7 @@ export const BOARD_ENDPOINTS = [
   '/api/deployments/kpis',
   '/api/deployments/failures',
   '/api/deployments/services',
+  '/api/deployments/stages',
   '/api/images/search?tags=pool',
   '/api/images/tags?prefix=po',
   '/api/images/img-1',
