@@ -55,11 +55,12 @@ describe('routing the SNS Message by content', () => {
       route: 'deployment',
       event: { service: 'billing', phase: 'succeeded', durationMs: 60_000, platform: 'codedeploy' },
     });
-    expect(
-      routeMessage(JSON.stringify({ 'detail-type': 'ECS Task State Change', detail: { taskArn: 'arn:t' } })),
-    ).toEqual({
+    const ecsEvent = { 'detail-type': 'ECS Task State Change', detail: { taskArn: 'arn:t' } };
+    // The whole event goes on to the container board's store.
+    expect(routeMessage(JSON.stringify(ecsEvent))).toEqual({
       route: 'ecs-task-state-change',
       taskArn: 'arn:t',
+      event: ecsEvent,
     });
     expect(routeMessage('hello').route).toBe('unrecognised');
     expect(routeMessage('{"foo":1}').route).toBe('unrecognised');
