@@ -6,7 +6,7 @@ import { containersRoutes } from './routes.ts';
 import { ecsIngestRoutes } from './ingest/ingest-routes.ts';
 import { ingestEcsEvents } from './ingest/ingest-events.ts';
 import { createAlertWatcher } from './alerts/watcher.ts';
-// DEMO-PENDING import { containersHaveData, seedContainers } from './demo/seed.ts';
+import { containersHaveData, seedContainers } from './demo/seed.ts';
 
 /**
  * Two route scopes (absolute prefixes, hence `fastify-plugin`): the board's endpoints under
@@ -52,5 +52,5 @@ export const containersBoard: Board = {
     ...(config.es.local ? [containerLogsIndexTemplate(config.containers.logsIndexPattern)] : []),
   ],
   eventSinks: { 'ecs-task-state-change': storeEcsEvent },
-  // DEMO-PENDING demo: { hasData: containersHaveData, seed: seedContainers },
+  demo: { hasData: containersHaveData, seed: seedContainers },
 };
