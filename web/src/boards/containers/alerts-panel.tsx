@@ -49,12 +49,7 @@ export function AlertsPanel({
                 <thead>
                   <tr>
                     <th scope="col">Failure</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" className="containers-num">
-                      Attempts
-                    </th>
-                    <th scope="col">Sent</th>
+                    <th scope="col">Delivery</th>
                     <th scope="col">Last error</th>
                   </tr>
                 </thead>
@@ -62,22 +57,23 @@ export function AlertsPanel({
                   {data.alerts.map((alert) => (
                     <tr key={alert.taskId} data-task-id={alert.taskId}>
                       <td>
-                        <Link to={inAppLink(alert.link, tzParam)}>{alert.service}</Link>
+                        <Link to={inAppLink(alert.link, tzParam)}>{alert.service}</Link>{' '}
+                        <ReasonBadge reason={alert.reasonClass} />
                         <div className="containers-hint">
-                          {alert.cluster} · stopped {formatTimestamp(new Date(alert.failureStoppedAt), tz)}
+                          {alert.cluster} · stopped{' '}
+                          <span className="containers-nowrap">
+                            {formatTimestamp(new Date(alert.failureStoppedAt), tz)}
+                          </span>
                         </div>
                       </td>
                       <td>
-                        <ReasonBadge reason={alert.reasonClass} />
-                      </td>
-                      <td>
-                        <AlertStatusBadge status={alert.status} />
-                      </td>
-                      <td className="containers-num">{alert.attempts}</td>
-                      <td className="containers-nowrap">
-                        {alert.deliveredAt
-                          ? `delivered ${formatTimestamp(new Date(alert.deliveredAt), tz)}`
-                          : `claimed ${formatTimestamp(new Date(alert.claimedAt), tz)}`}
+                        <AlertStatusBadge status={alert.status} />{' '}
+                        <span className="containers-hint">{countOf(alert.attempts, 'attempt')}</span>
+                        <div className="containers-hint containers-nowrap">
+                          {alert.deliveredAt
+                            ? `delivered ${formatTimestamp(new Date(alert.deliveredAt), tz)}`
+                            : `claimed ${formatTimestamp(new Date(alert.claimedAt), tz)}`}
+                        </div>
                       </td>
                       <td className="containers-error-cell">
                         {alert.lastError ? (

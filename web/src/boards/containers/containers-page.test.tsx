@@ -172,7 +172,8 @@ describe('ContainersPage', () => {
     expect(within(delivered).getByText('delivered').dataset.status).toBe('delivered');
     expect(delivered.textContent).toContain('delivered 2026-11-26 10:05:32 UTC');
     expect(within(gaveUp).getByText('gave up').dataset.status).toBe('gave_up');
-    expect(gaveUp.textContent).toContain('5');
+    expect(gaveUp.textContent).toContain('5 attempts');
+    expect(gaveUp.textContent).toContain('claimed 2026-11-26 09:59:01 UTC');
     expect(gaveUp.textContent).toContain('webhook answered 500 Internal Server Error');
     // The alert's absolute link opens inside this app.
     expect(within(gaveUp).getByRole('link', { name: 'search-indexer' }).getAttribute('href')).toBe(
