@@ -159,6 +159,7 @@ function LogSection({ detail, tz }: { detail: ContainerFailureDetailResponse; tz
       {detail.logs.length > 0 ? (
         <StartupLog
           logs={detail.logs}
+          containerNames={detail.failure.containers.map((container) => container.name)}
           firstErrorLine={detail.failure.firstErrorLine}
           truncated={detail.logsTruncated}
           tz={tz}

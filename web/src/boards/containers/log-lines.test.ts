@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { firstErrorIndex, highlightSegments, lineMatches, logAsText, type LogLine } from './log-lines.ts';
+import {
+  firstErrorIndex,
+  highlightSegments,
+  lineMatches,
+  logAsText,
+  shortContainerName,
+  type LogLine,
+} from './log-lines.ts';
 import { connectionRefusedDetail } from './test-fixtures.ts';
 
 const line = (source: LogLine['source'], text: string, container = 'app'): LogLine => ({
@@ -50,5 +57,14 @@ describe('startup log lines', () => {
     expect(logAsText([line('stdout', 'a'), line('stderr', 'b', 'envoy')])).toBe(
       '2026-11-26T10:04:11.000Z stdout app a\n2026-11-26T10:04:11.000Z stderr envoy b',
     );
+  });
+
+  it("names a line's container by its ECS name rather than Docker's", () => {
+    const names = ['booking-engine', 'envoy', 'engine'];
+    expect(shortContainerName('ecs-booking-engine-257-booking-engine-818206f7c742967660aa', names)).toBe(
+      'booking-engine',
+    );
+    expect(shortContainerName('ecs-booking-engine-257-envoy-a2c4e6f8b0d1f3a5c7e9', names)).toBe('envoy');
+    expect(shortContainerName('my-own-container', names)).toBe('my-own-container');
   });
 });

@@ -56,3 +56,20 @@ export function logAsText(logs: readonly LogLine[]): string {
     )
     .join('\n');
 }
+
+/**
+ * The ECS container name inside Docker's name for it (`ecs-<family>-<revision>-<name>-<hash>`),
+ * so a log line says `envoy` instead of 60 characters; Docker's name when none fits.
+ */
+export function shortContainerName(dockerName: string, ecsNames: readonly string[]): string {
+  // The name sits right before the hash; the family before it may contain the name too.
+  const fitting = ecsNames.filter(
+    (name) => dockerName === name || (dockerName.startsWith('ecs-') && endsWithNameAndHash(dockerName, name)),
+  );
+  return fitting.sort((a, b) => b.length - a.length)[0] ?? dockerName;
+}
+
+function endsWithNameAndHash(dockerName: string, name: string): boolean {
+  const hash = dockerName.slice(dockerName.lastIndexOf('-') + 1);
+  return /^[0-9a-f]+$/.test(hash) && dockerName.slice(0, -hash.length - 1).endsWith(`-${name}`);
+}

@@ -2,7 +2,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { countOf, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
-import { firstErrorIndex, highlightSegments, lineMatches, logAsText, type LogLine } from './log-lines.ts';
+import {
+  firstErrorIndex,
+  highlightSegments,
+  lineMatches,
+  logAsText,
+  shortContainerName,
+  type LogLine,
+} from './log-lines.ts';
 
 const COPIED_MS = 2_500;
 
@@ -16,6 +23,8 @@ export function formatLogTime(iso: string, tz: TimeZoneOption): string {
 
 export interface StartupLogProps {
   logs: LogLine[];
+  /** The task's ECS container names, to shorten Docker's container names. */
+  containerNames: readonly string[];
   firstErrorLine: string | null;
   truncated: boolean;
   tz: TimeZoneOption;
@@ -25,7 +34,7 @@ export interface StartupLogProps {
  * The container's startup log in order: stderr marked, the first error line highlighted and
  * scrolled to, a search that filters and highlights, a wrap toggle and a copy button.
  */
-export function StartupLog({ logs, firstErrorLine, truncated, tz }: StartupLogProps) {
+export function StartupLog({ logs, containerNames, firstErrorLine, truncated, tz }: StartupLogProps) {
   const [search, setSearch] = useState('');
   const [wrap, setWrap] = useState(true);
   const [copyStatus, setCopyStatus] = useState('');
@@ -117,7 +126,11 @@ export function StartupLog({ logs, firstErrorLine, truncated, tz }: StartupLogPr
             >
               <span className="containers-log-time">{formatLogTime(entry.timestamp, tz)}</span>
               <span className="containers-log-source">{entry.source}</span>
-              {severalContainers && <span className="containers-log-container">{entry.container}</span>}
+              {severalContainers && (
+                <span className="containers-log-container" title={entry.container}>
+                  {shortContainerName(entry.container, containerNames)}
+                </span>
+              )}
               {isFirstError && <span className="containers-log-flag">first error</span>}
               <span className="containers-log-text">
                 {highlightSegments(entry.line, search).map((segment, position) =>
