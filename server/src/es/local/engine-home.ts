@@ -4,12 +4,15 @@ import path from 'node:path';
 import { repoRoot } from '../../core/config.ts';
 
 /**
- * The two local engines: `dev` for `npm start` (port 9200), `test` for `npm test` (9201, wiped
- * each run). LOOKOUT_DEV_ES_PORT / LOOKOUT_TEST_ES_PORT move them when a port is taken.
+ * The local engines: `dev` for `npm start` (port 9200), `test` for `npm test` (9201, wiped
+ * each run), `chaos` for the test that kills an engine mid-ingest (9202), so the shared `test`
+ * engine is never killed. LOOKOUT_DEV_ES_PORT / LOOKOUT_TEST_ES_PORT / LOOKOUT_CHAOS_ES_PORT move
+ * them when a port is taken.
  */
 export const INSTANCES = {
   dev: { port: Number(process.env.LOOKOUT_DEV_ES_PORT ?? 9200) },
   test: { port: Number(process.env.LOOKOUT_TEST_ES_PORT ?? 9201) },
+  chaos: { port: Number(process.env.LOOKOUT_CHAOS_ES_PORT ?? 9202) },
 } as const;
 export type InstanceName = keyof typeof INSTANCES;
 
