@@ -70,6 +70,7 @@ describe('container alert watcher against the real engine and a local receiver',
         search: createSearcher(client, config.limits),
         config: { ...config.containers, alerts: { ...config.containers.alerts, ...overrides } },
       },
+      writer: client,
       log,
       now,
       fetchTimeoutMs: 2_000,
@@ -198,7 +199,9 @@ describe('container alert watcher against the real engine and a local receiver',
       // The receiver has the message before the watcher records the delivery: wait for both.
       let listed: AlertsResponse = { enabled: false, alerts: [] };
       for (let waited = 0; waited < 15_000; waited += 250) {
-        listed = (await app.inject({ url: '/api/containers/alerts?from=now-1h' })).json() as AlertsResponse;
+        const answer = await app.inject({ url: '/api/containers/alerts?from=now-1h' });
+        expect(answer.statusCode, answer.body).toBe(200);
+        listed = answer.json() as AlertsResponse;
         if (listed.alerts[0]?.status === 'delivered') break;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }

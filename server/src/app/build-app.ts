@@ -4,7 +4,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@elastic/elasticsearch';
 import type { Config } from '../core/config.ts';
-import { createEsClient } from '../es/client.ts';
+import { createEsClient, createEsWriter } from '../es/client.ts';
 import { createSearcher, type Searcher } from '../es/search.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerPartialResults } from './partial-results.ts';
@@ -26,7 +26,10 @@ import { ErrorResponse } from './error-schema.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
+    /** Reads: the boards' searches, health. */
     es: Client;
+    /** Writes: ingest endpoints, alert claims (the writer key when ES_WRITE_API_KEY is set). */
+    esWriter: Client;
     /** Searches through the in-flight de-duplicator (see es/search.ts). */
     esSearch: Searcher;
     /** Every board's event stores by kind (see core/board.ts `EventSink`). */
@@ -60,11 +63,16 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const es = createEsClient(config.es);
+  const esWriter = config.es.writeAuth ? createEsWriter(config.es) : es;
   app.decorate('config', config);
   app.decorate('es', es);
+  app.decorate('esWriter', esWriter);
   app.decorate('esSearch', createSearcher(es, config.limits));
   registerPartialResults(app);
-  app.addHook('onClose', async () => es.close());
+  app.addHook('onClose', async () => {
+    await es.close();
+    if (esWriter !== es) await esWriter.close();
+  });
 
   registerErrorHandler(app);
   app.addSchema(ErrorResponse);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../core/config.ts';
 import { terminalProgress } from '../core/progress.ts';
-import { createEsClient } from '../es/client.ts';
+import { createEsWriter } from '../es/client.ts';
 import { installIndexTemplates } from '../es/templates.ts';
 import { cloudtrailIndexTemplate } from '../boards/cloudtrail/mapping.ts';
 import { formatIngestReport, ingestCloudTrail } from '../boards/cloudtrail/ingest/ingest-cloudtrail.ts';
@@ -52,7 +52,7 @@ export async function ingestCommand(args: string[], flags: IngestFlags = {}): Pr
 
   const config = loadConfig();
   const { indexPrefix } = config.cloudtrail;
-  const client = createEsClient(config.es);
+  const client = createEsWriter(config.es);
   try {
     await installIndexTemplates(client, [cloudtrailIndexTemplate(indexPrefix)]);
     const report = await ingestCloudTrail(client, paths, { indexPrefix, progress: terminalProgress() });
@@ -101,7 +101,7 @@ async function ingestImagesCommand(args: string[], flags: IngestFlags): Promise<
 
   const config = loadConfig();
   const { index, minScore } = config.images;
-  const client = createEsClient(config.es);
+  const client = createEsWriter(config.es);
   try {
     await installIndexTemplates(client, [imagesIndexTemplate(index)]);
     const report = await ingestImages(client, files, {

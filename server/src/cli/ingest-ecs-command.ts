@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { loadConfig } from '../core/config.ts';
-import { createEsClient } from '../es/client.ts';
+import { createEsWriter } from '../es/client.ts';
 import { installIndexTemplates } from '../es/templates.ts';
 import { ecsEventsIndexTemplate } from '../boards/containers/mapping.ts';
 import { ingestEcsEvents, parseEcsEventsBody } from '../boards/containers/ingest/ingest-events.ts';
@@ -16,7 +16,7 @@ export async function ingestEcsEventsCommand(paths: string[]): Promise<number> {
   if (paths.length === 0) throw new UsageError('ingest ecs-events: give at least one file');
   const config = loadConfig();
   const index = config.containers.eventsIndex;
-  const client = createEsClient(config.es);
+  const client = createEsWriter(config.es);
   let failed = false;
   try {
     await installIndexTemplates(client, [ecsEventsIndexTemplate(index)]);

@@ -1,5 +1,5 @@
 import { loadConfig } from '../core/config.ts';
-import { createEsClient } from '../es/client.ts';
+import { createEsWriter } from '../es/client.ts';
 import { loadRules } from '../boards/deployments/rules.ts';
 import { reclassify } from '../boards/deployments/ingest/reclassify.ts';
 
@@ -10,7 +10,7 @@ import { reclassify } from '../boards/deployments/ingest/reclassify.ts';
 export async function reclassifyCommand(): Promise<number> {
   const config = loadConfig();
   const rules = loadRules(config.deployments.rulesFile);
-  const client = createEsClient(config.es);
+  const client = createEsWriter(config.es);
   try {
     const { examined, changed, result } = await reclassify(client, config, rules, { refresh: true });
     console.log(

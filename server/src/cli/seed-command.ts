@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import { loadConfig, type Config } from '../core/config.ts';
-import { createEsClient } from '../es/client.ts';
+import { createEsWriter } from '../es/client.ts';
 import { terminalProgress, type Progress } from '../core/progress.ts';
 import type { Board, SeedOptions } from '../core/board.ts';
 import { boards } from '../app/boards.ts';
@@ -61,7 +61,7 @@ export async function seedCommand(flags: SeedFlags): Promise<number> {
     );
   }
   const config = loadConfig();
-  const client = createEsClient(config.es);
+  const client = createEsWriter(config.es);
   try {
     await installAllTemplates(client, config);
     await seedBoards(client, config, selected, options, terminalProgress());

@@ -1,5 +1,5 @@
 import { loadConfig } from '../core/config.ts';
-import { createEsClient } from '../es/client.ts';
+import { createEsWriter } from '../es/client.ts';
 import { installIndexTemplates } from '../es/templates.ts';
 import { boards } from '../app/boards.ts';
 import type { Client } from '@elastic/elasticsearch';
@@ -15,7 +15,7 @@ export async function installAllTemplates(client: Client, config: Config): Promi
 
 export async function setupCommand(): Promise<number> {
   const config = loadConfig();
-  const client = createEsClient(config.es);
+  const client = createEsWriter(config.es);
   try {
     const names = await installAllTemplates(client, config);
     console.log(`Installed ${names.length} index template(s)${names.length ? `: ${names.join(', ')}` : ''}.`);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, repoRoot, type Config } from '../core/config.ts';
 import { terminalProgress, type Progress } from '../core/progress.ts';
-import { createEsClient } from '../es/client.ts';
+import { createEsWriter } from '../es/client.ts';
 import { startEngine, stopEngine } from '../es/local/launcher.ts';
 import { buildApp } from '../app/build-app.ts';
 import { boards } from '../app/boards.ts';
@@ -57,7 +57,7 @@ export async function startCommand(): Promise<number> {
   };
 
   try {
-    const client = createEsClient(config.es);
+    const client = createEsWriter(config.es);
     try {
       await installAllTemplates(client, config);
       const empty = [];

@@ -17,7 +17,13 @@ export interface Config {
     url: string;
     /** True when ES_URL is not set: Lookout runs (or expects) its own local engine. */
     local: boolean;
+    /** Credentials of the boards' reads (and of everything when `writeAuth` is absent). */
     auth: EsAuth;
+    /**
+     * Credentials for writes (ingest endpoints, alert claims, CLI ingest/seed/setup) when they
+     * differ from `auth`: least privilege with one BFF, a reader key and a writer key.
+     */
+    writeAuth?: EsAuth;
     caCertPath?: string;
     /** Client-side limit for one Elasticsearch request. */
     requestTimeoutMs: number;
@@ -157,16 +163,25 @@ function esUrl(env: Env): string {
   return raw;
 }
 
-function esAuth(env: Env): EsAuth {
-  const apiKey = nonEmpty(env, 'ES_API_KEY');
-  const username = nonEmpty(env, 'ES_USERNAME');
-  const password = env.ES_PASSWORD;
+/** `ES_API_KEY` or `ES_USERNAME`/`ES_PASSWORD`; with prefix `ES_WRITE_` the writer's. */
+function esAuth(env: Env, prefix = 'ES_'): EsAuth {
+  const [keyName, userName, passwordName] = ['API_KEY', 'USERNAME', 'PASSWORD'].map(
+    (name) => prefix + name,
+  ) as [string, string, string];
+  const apiKey = nonEmpty(env, keyName);
+  const username = nonEmpty(env, userName);
+  const password = env[passwordName];
   if (apiKey && (username || password)) {
-    throw new ConfigError('ES_API_KEY', 'set either ES_API_KEY or ES_USERNAME/ES_PASSWORD, not both');
+    throw new ConfigError(keyName, `set either ${keyName} or ${userName}/${passwordName}, not both`);
   }
-  if (username && !password) throw new ConfigError('ES_PASSWORD', 'required when ES_USERNAME is set');
-  if (password && !username) throw new ConfigError('ES_USERNAME', 'required when ES_PASSWORD is set');
+  if (username && !password) throw new ConfigError(passwordName, `required when ${userName} is set`);
+  if (password && !username) throw new ConfigError(userName, `required when ${passwordName} is set`);
   return apiKey ? { apiKey } : username ? { username, password } : {};
+}
+
+function esWriteAuth(env: Env): EsAuth | undefined {
+  const auth = esAuth(env, 'ES_WRITE_');
+  return Object.keys(auth).length > 0 ? auth : undefined;
 }
 
 function caCert(env: Env): string | undefined {
@@ -447,6 +462,7 @@ export function loadConfig(env: Env = process.env): Config {
       url: esUrl(env),
       local: nonEmpty(env, 'ES_URL') === undefined,
       auth: esAuth(env),
+      ...(esWriteAuth(env) ? { writeAuth: esWriteAuth(env) } : {}),
       caCertPath: caCert(env),
       requestTimeoutMs: integer(env, 'ES_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     },

@@ -35,3 +35,11 @@ export function createEsClient(es: Config['es']): Client {
     compression: false,
   });
 }
+
+/**
+ * The client for writes: ingestion, alert claims, `setup`/`seed`/`ingest`. Same engine, the
+ * writer's credentials when configured (ES_WRITE_API_KEY), else the one set of credentials.
+ */
+export function createEsWriter(es: Config['es']): Client {
+  return createEsClient(es.writeAuth ? { ...es, auth: es.writeAuth } : es);
+}

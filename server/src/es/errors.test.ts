@@ -49,6 +49,19 @@ describe('what the BFF answers for an Elasticsearch failure', () => {
     ).toBe(503);
   });
 
+  it('treats shards that are still starting as temporarily unavailable, not a bad query', () => {
+    const failure = classifyEsError(
+      responseError(503, {
+        error: {
+          root_cause: [{ type: 'no_shard_available_action_exception', reason: null }],
+          type: 'search_phase_execution_exception',
+        },
+      }),
+    );
+    expect(failure).toMatchObject({ status: 503, kind: 'unreachable' });
+    expect(failure?.message).toMatch(/not available yet/);
+  });
+
   it('leaves other errors to the generic handler', () => {
     expect(classifyEsError(new Error('boom'))).toBeUndefined();
   });

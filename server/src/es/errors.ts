@@ -43,6 +43,16 @@ export function classifyEsError(error: unknown): EsFailure | undefined {
         rootCause,
       };
     }
+    // An index whose shards are still starting (just created, or the engine just restarted)
+    // answers 503 no_shard_available: not a bad query, a moment to wait.
+    if (error.statusCode === 503 || rootCause.startsWith('no_shard_available_action_exception')) {
+      return {
+        kind: 'unreachable',
+        status: 503,
+        message: 'Elasticsearch shards are not available yet (starting), retry shortly',
+        rootCause,
+      };
+    }
     return { kind: 'rejected', status: 502, message: 'Elasticsearch rejected the query', rootCause };
   }
   return undefined;

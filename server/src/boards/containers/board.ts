@@ -20,6 +20,7 @@ const routes: FastifyPluginAsync = async (app) => {
   if (app.config.containers.alerts.webhookUrl) {
     const watcher = createAlertWatcher({
       reads: { client: app.es, search: app.esSearch, config: app.config.containers },
+      writer: app.esWriter,
       log: app.log.child({ component: 'alert-watcher' }),
     });
     app.addHook('onReady', async () => {
@@ -35,7 +36,7 @@ const routes: FastifyPluginAsync = async (app) => {
 
 /** ECS events that came through SNS (EventBridge → SNS → /api/ingest/sns) are stored here too. */
 const storeEcsEvent: EventSink = async (app, event) => {
-  const result = await ingestEcsEvents(app.es, app.config.containers.eventsIndex, [event]);
+  const result = await ingestEcsEvents(app.esWriter, app.config.containers.eventsIndex, [event]);
   const rejected = result.rejected[0];
   if (rejected) return { outcome: 'rejected', detail: rejected.reason };
   return { outcome: result.alreadyPresent > 0 ? 'already_present' : 'stored' };

@@ -51,6 +51,22 @@ function isConflict(error: unknown): boolean {
   return error instanceof errors.ResponseError && error.statusCode === 409;
 }
 
+/**
+ * Creates the alerts index (from its template) and waits for its shard, so that the board's
+ * list never searches a shard that is still starting. Several instances may race: the loser's
+ * "already exists" is fine.
+ */
+export async function ensureAlertsIndex(client: Client, index: string): Promise<void> {
+  if (await client.indices.exists({ index })) return;
+  try {
+    await client.indices.create({ index, wait_for_active_shards: 1 });
+  } catch (error) {
+    const type = (error as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type;
+    if (type !== 'resource_already_exists_exception') throw error;
+  }
+  await client.cluster.health({ index, wait_for_status: 'yellow', timeout: '10s' });
+}
+
 /** Claims the alert for a failure; false when another instance (or an earlier run) already did. */
 export async function claimAlert(
   client: Client,

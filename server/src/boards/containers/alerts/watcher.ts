@@ -1,10 +1,18 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Client } from '@elastic/elasticsearch';
 import { flooredNow } from '../../../core/time-range.ts';
 import { listFailures, type ContainerReads } from '../failures.ts';
 import { alertMessage } from './alert-message.ts';
-import { claimAlert, dueAlerts, newAlertDocument, updateAlert, type StoredAlert } from './alert-store.ts';
+import {
+  claimAlert,
+  dueAlerts,
+  ensureAlertsIndex,
+  newAlertDocument,
+  updateAlert,
+  type StoredAlert,
+} from './alert-store.ts';
 import { postWebhook } from './webhook.ts';
 
 /** Attempts before an alert is given up (then the board shows `gave_up` with the last error). */
@@ -19,6 +27,8 @@ export function retryDelayMs(attempts: number): number {
 
 export interface AlertWatcherOptions {
   reads: ContainerReads;
+  /** Claims and status changes (the writer key when the boards read with a read-only key). */
+  writer: Client;
   log: FastifyBaseLogger;
   /** Tests pin these. */
   now?: () => number;
@@ -40,7 +50,7 @@ export interface TickReport {
  * (then the lease expires and the alert is sent again: at least once, never zero times).
  */
 export function createAlertWatcher(options: AlertWatcherOptions) {
-  const { reads, log } = options;
+  const { reads, writer, log } = options;
   const alerts = reads.config.alerts;
   const now = options.now ?? Date.now;
   const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -51,7 +61,7 @@ export function createAlertWatcher(options: AlertWatcherOptions) {
     const attempts = alert.document.attempts + 1;
     try {
       await postWebhook(webhookUrl!, alert.document.payload, options.fetchTimeoutMs);
-      await updateAlert(reads.client, alerts.index, alert, {
+      await updateAlert(writer, alerts.index, alert, {
         status: 'delivered',
         attempts,
         lastError: null,
@@ -62,7 +72,7 @@ export function createAlertWatcher(options: AlertWatcherOptions) {
       const message = (error as Error).message;
       const gaveUp = attempts >= MAX_ATTEMPTS;
       log.warn({ taskArn: alert.document.taskArn, attempts }, `alert delivery failed: ${message}`);
-      await updateAlert(reads.client, alerts.index, alert, {
+      await updateAlert(writer, alerts.index, alert, {
         status: gaveUp ? 'gave_up' : 'retrying',
         attempts,
         lastError: message,
@@ -80,7 +90,7 @@ export function createAlertWatcher(options: AlertWatcherOptions) {
       const link = `${alerts.publicUrl}${failure.link}`;
       const payload = alertMessage(failure, link, alerts.format);
       const claimed = await claimAlert(
-        reads.client,
+        writer,
         alerts.index,
         newAlertDocument(failure, link, payload, instanceId, nowMs, SEND_LEASE_MS),
       );
@@ -91,9 +101,9 @@ export function createAlertWatcher(options: AlertWatcherOptions) {
   }
 
   async function retryDue(report: TickReport): Promise<void> {
-    for (const due of await dueAlerts(reads.client, alerts.index, now())) {
+    for (const due of await dueAlerts(writer, alerts.index, now())) {
       // Take the retry: push nextAttemptAt out by a lease; a concurrent taker gets a conflict.
-      const taken = await updateAlert(reads.client, alerts.index, due, {
+      const taken = await updateAlert(writer, alerts.index, due, {
         claimedBy: instanceId,
         nextAttemptAt: new Date(now() + SEND_LEASE_MS).toISOString(),
       });
@@ -102,8 +112,13 @@ export function createAlertWatcher(options: AlertWatcherOptions) {
   }
 
   /** One round: retries that are due, then new failures. Errors are logged; the next tick tries again. */
+  let indexReady = false;
   async function tick(): Promise<TickReport> {
     const report = { claimed: 0, delivered: 0, failed: 0 };
+    if (!indexReady) {
+      await ensureAlertsIndex(writer, alerts.index);
+      indexReady = true;
+    }
     await retryDue(report);
     await alertNewFailures(report);
     return report;

@@ -39,7 +39,7 @@ export const ecsIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const events = parseEcsEventsBody(request.body);
       if (events.length === 0) throw Object.assign(new Error('body holds no event'), { statusCode: 400 });
-      const result = await ingestEcsEvents(app.es, app.config.containers.eventsIndex, events);
+      const result = await ingestEcsEvents(app.esWriter, app.config.containers.eventsIndex, events);
       if (result.rejected.length === result.received) {
         throw Object.assign(
           new Error(

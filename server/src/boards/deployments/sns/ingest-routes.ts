@@ -188,7 +188,7 @@ export const snsIngestRoutes: FastifyPluginAsyncTypebox<SnsIngestRouteOptions> =
       }
       const result = await acceptNotification(
         {
-          client: app.es,
+          client: app.esWriter,
           index: config.deployments.index,
           rules: options.rules,
           log: request.log,
