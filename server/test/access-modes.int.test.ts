@@ -152,6 +152,25 @@ describe('ACCESS_MODE=token', () => {
     expect((await app.inject({ method: 'GET', url: SUMMARY.replace('?', '/?') })).statusCode).toBe(401);
   });
 
+  it('documents in OpenAPI what each route needs: bearer for reads, the ingest header for ingest', async () => {
+    const spec = (await app.inject({ url: '/api/openapi.json' })).json() as {
+      components: { securitySchemes: Record<string, { type: string; name?: string }> };
+      paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>;
+    };
+    expect(spec.components.securitySchemes.bearerToken).toMatchObject({ type: 'http' });
+    expect(spec.components.securitySchemes.ingestToken).toMatchObject({
+      type: 'apiKey',
+      name: 'x-lookout-ingest-token',
+    });
+    const summary = spec.paths['/api/cloudtrail/summary']!.get!;
+    expect(summary.security).toEqual([{ bearerToken: [] }]);
+    expect(summary.responses).toHaveProperty('401');
+    const ingest = spec.paths['/api/ingest/ecs-events']!.post!;
+    expect(ingest.security).toEqual([{ ingestToken: [] }]);
+    expect(spec.paths['/api/health']!.get!.security).toBeUndefined();
+    expect(spec.paths['/api/ingest/sns']!.post!.security).toBeUndefined();
+  });
+
   it('keeps the SPA files, its deep links, health and the API docs reachable without a token', async () => {
     for (const url of [
       '/',

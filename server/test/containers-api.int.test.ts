@@ -370,6 +370,33 @@ describe('containers board API against the real engine', () => {
     expect(commands).toBe(3);
   });
 
+  it('ingest before anyone ran setup: the endpoint installs the templates first, so queries work', async () => {
+    const freshIndex = uniqueIndex('test-ecs-unsetup');
+    const fresh = await testApp(
+      { ...env(logsPrefix), ECS_EVENTS_INDEX: freshIndex },
+      { boards: [containersBoard] },
+    );
+    try {
+      const posted = await fresh.inject({
+        method: 'POST',
+        url: '/api/ingest/ecs-events',
+        headers: { 'x-lookout-ingest-token': ingestToken },
+        payload: taskEvents(tasks.billingOom!),
+      });
+      expect(posted.statusCode, posted.body).toBe(200);
+      await client.indices.refresh({ index: freshIndex });
+      const mapping = await client.indices.getMapping({ index: freshIndex });
+      expect(mapping[freshIndex]!.mappings.properties!.lookout).toMatchObject({
+        properties: { taskArn: { type: 'keyword' } },
+      });
+      const listed = await failures(fresh);
+      expect(listed.failures.map((failure) => failure.service)).toEqual(['billing']);
+    } finally {
+      await fresh.close();
+      await client.indices.delete({ index: freshIndex, ignore_unavailable: true });
+    }
+  });
+
   it('ingest: replays are already present, bad lines are named by position, the token is required', async () => {
     const events = taskEvents(tasks.billingOom!);
     const ndjson = [

@@ -6,9 +6,11 @@ import type { Client } from '@elastic/elasticsearch';
 import type { Config } from '../core/config.ts';
 import { createEsClient, createEsWriter } from '../es/client.ts';
 import { createSearcher, type Searcher } from '../es/search.ts';
+import { installIndexTemplates } from '../es/templates.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerPartialResults } from './partial-results.ts';
 import { documentHttpLimitResponses } from './http-limit-responses.ts';
+import { documentAccess, securitySchemes } from './access-openapi.ts';
 import { healthRoutes } from './health-routes.ts';
 import { accessControl } from './access.ts';
 import {
@@ -32,9 +34,35 @@ declare module 'fastify' {
     esWriter: Client;
     /** Searches through the in-flight de-duplicator (see es/search.ts). */
     esSearch: Searcher;
+    /**
+     * Installs every board's index templates once per process before the first ingest write, so
+     * an endpoint that receives events before anyone ran `setup` still writes into mapped indices.
+     */
+    ensureIndexTemplates: () => Promise<void>;
     /** Every board's event stores by kind (see core/board.ts `EventSink`). */
     eventSinks: ReadonlyMap<string, EventSink>;
   }
+}
+
+/**
+ * Once per process; a failure (a writer key without `manage_index_templates`, where an admin ran
+ * `setup`) is logged and not retried: the writes themselves then say whether they work.
+ */
+function templatesOnce(app: FastifyInstance, boards: Board[]): () => Promise<void> {
+  let installing: Promise<void> | undefined;
+  return () =>
+    (installing ??= installIndexTemplates(
+      app.esWriter,
+      boards.flatMap((board) => board.indexTemplates(app.config)),
+    ).then(
+      () => undefined,
+      (error: unknown) => {
+        app.log.warn(
+          { err: error },
+          'could not install index templates before ingesting (run `lookout setup`)',
+        );
+      },
+    ));
 }
 
 export interface BuildAppOptions {
@@ -77,6 +105,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   registerErrorHandler(app);
   app.addSchema(ErrorResponse);
   documentHttpLimitResponses(app);
+  documentAccess(app, config.access);
 
   // Before any route: access decides who calls, the rate limit counts it, then access refuses.
   await app.register(accessControl, config.access);
@@ -95,6 +124,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           'or lost shards) carries the header `x-lookout-partial: timed_out` (or `shard_failures`).',
         version: '0.1.0',
       },
+      components: { securitySchemes: securitySchemes(config.access) },
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
@@ -111,6 +141,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       EventSink
     >,
   );
+  app.decorate('ensureIndexTemplates', templatesOnce(app, boards));
   for (const board of boards) {
     await app.register(board.routes, { prefix: `/api/${board.name}` });
   }

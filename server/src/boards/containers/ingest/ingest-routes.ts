@@ -39,6 +39,7 @@ export const ecsIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const events = parseEcsEventsBody(request.body);
       if (events.length === 0) throw Object.assign(new Error('body holds no event'), { statusCode: 400 });
+      await app.ensureIndexTemplates();
       const result = await ingestEcsEvents(app.esWriter, app.config.containers.eventsIndex, events);
       if (result.rejected.length === result.received) {
         throw Object.assign(

@@ -186,6 +186,7 @@ export const snsIngestRoutes: FastifyPluginAsyncTypebox<SnsIngestRouteOptions> =
         request.log.warn({ topicArn: message.TopicArn }, 'SNS unsubscribed this endpoint from the topic');
         return { outcome: 'logged' as const };
       }
+      await app.ensureIndexTemplates();
       const result = await acceptNotification(
         {
           client: app.esWriter,
