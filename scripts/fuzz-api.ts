@@ -132,7 +132,8 @@ async function main(): Promise<number> {
         '--warnings',
         'off',
       ],
-      { stdio: 'inherit', cwd: root, env: { ...process.env, NO_COLOR: '1' } },
+      // schemathesis keeps its example database (.schemathesis/) in its working directory.
+      { stdio: 'inherit', cwd: reportDir, env: { ...process.env, NO_COLOR: '1' } },
     );
     status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   } finally {
