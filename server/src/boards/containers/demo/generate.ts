@@ -318,8 +318,10 @@ function essentialExited(task: DemoTask, exitMs: number, exitCode: number, rando
   task.stoppedAtMs = lastExit + random.int(600, 2_000);
 }
 
-const DEPLOYMENT_REASON = (random: Random) =>
-  `Scaling activity initiated by (deployment ecs-svc/${String(random.int(1e9, 9.99e9))}${String(random.int(1e8, 9.99e8))})`;
+/** An ECS deployment id as ECS prints it in `startedBy` and in stop reasons. */
+function deploymentId(random: Random): string {
+  return `ecs-svc/${random.int(1e9, 9.99e9)}${random.int(1e8, 9.99e8)}`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Healthy services: generations of tasks replaced by deployments
@@ -341,7 +343,7 @@ function planServices(planner: Planner, incidentsByService: Map<string, number[]
     const revisionAt = new Map<number, number>();
     for (const at of [...deploys, ...incidents].sort((a, b) => a - b)) revisionAt.set(at, ++revision);
     planner.revisions.set(service.name, revisionAt);
-    const startedBy = `ecs-svc/${String(random.int(1e9, 9.99e9))}${String(random.int(1e8, 9.99e8))}`;
+    const startedBy = deploymentId(random);
     deploys.forEach((deployAtMs, generation) => {
       const replacedAtMs = deploys[generation + 1];
       for (let slot = 0; slot < desired; slot++) {
@@ -364,7 +366,7 @@ function planServices(planner: Planner, incidentsByService: Map<string, number[]
             replacedAtMs + taskRandom.int(90_000, 240_000),
             taskRandom,
             'ServiceSchedulerInitiated',
-            DEPLOYMENT_REASON(taskRandom),
+            `Scaling activity initiated by (deployment ${deploymentId(taskRandom)})`,
           );
         }
         planner.tasks.push(task);
@@ -452,7 +454,7 @@ function failedTask(planner: Planner, info: FailureScenarioInfo, key: string, cr
     cluster: service.cluster,
     launchType: service.launchType,
     group: `service:${service.name}`,
-    startedBy: `ecs-svc/${String(random.int(1e9, 9.99e9))}${String(random.int(1e8, 9.99e8))}`,
+    startedBy: deploymentId(random),
     revision: revisionOf(revisions, createdAtMs),
     createdAtMs,
     scenario: info.scenario,
