@@ -84,9 +84,15 @@ export function taskEvents(spec: TaskSpec): EcsTaskStateChange[] {
         containerArn: `arn:aws:ecs:${REGION}:${ACCOUNT}:container/${cluster}/${hex(spec.name + container.name, 32)}`,
         name: container.name,
         image: container.image,
-        ...(spec.launchType !== 'FARGATE' && !container.noRuntime
-          ? { runtimeId: runtimeId(spec, container.name) }
-          : {}),
+        // EC2: the Docker id (the logs' container_id); Fargate 1.4: `<taskId>-<n>`, no Docker id.
+        ...(container.noRuntime
+          ? {}
+          : {
+              runtimeId:
+                spec.launchType === 'FARGATE'
+                  ? `${hex(spec.name, 32)}-1527056392`
+                  : runtimeId(spec, container.name),
+            }),
         lastStatus: stopped ? 'STOPPED' : 'RUNNING',
         ...(stopped && container.exitCode !== undefined ? { exitCode: container.exitCode } : {}),
         ...(stopped && container.reason ? { reason: container.reason } : {}),

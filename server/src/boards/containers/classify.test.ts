@@ -100,9 +100,12 @@ describe('firstErrorLine', () => {
         line('stderr', 'npm WARN deprecated'),
         line('stderr', '    at Object.<anonymous> (/app/index.js:1:1)'),
         line('stderr', 'Traceback (most recent call last):'),
+        line('stderr', '  File "/app/main.py", line 3, in <module>'),
+        line('stderr', "    url = os.environ['DATABASE_URL']"),
         line('stderr', "KeyError: 'DATABASE_URL'"),
+        line('stderr', 'later: Error: something else'),
       ]),
-    ).toBe('Traceback (most recent call last):');
+    ).toBe("KeyError: 'DATABASE_URL'");
     expect(firstErrorLine([line('stderr', 'panic: runtime error: index out of range')])).toBe(
       'panic: runtime error: index out of range',
     );

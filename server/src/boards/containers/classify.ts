@@ -105,8 +105,15 @@ const ERROR_LINE =
  */
 export function firstErrorLine(lines: readonly { source: string; line: string }[]): string | null {
   const stderr = lines.filter((entry) => entry.source === 'stderr' && entry.line.trim() !== '');
-  const error = stderr.find((entry) => ERROR_LINE.test(entry.line) && !/^\s*at\s/.test(entry.line));
-  return (error ?? stderr.at(-1))?.line ?? null;
+  const position = stderr.findIndex((entry) => ERROR_LINE.test(entry.line) && !/^\s*at\s/.test(entry.line));
+  if (position === -1) return stderr.at(-1)?.line ?? null;
+  const found = stderr[position]!.line;
+  // A Python traceback says what went wrong in its last, unindented line (`KeyError: 'X'`).
+  if (/^Traceback \(most recent call last\):/.test(found)) {
+    const exception = stderr.slice(position + 1).find((entry) => /^\S/.test(entry.line));
+    if (exception) return exception.line;
+  }
+  return found;
 }
 
 /** `service:checkout-api` → checkout-api; `family:batch-job` → batch-job (standalone tasks). */

@@ -61,11 +61,12 @@ async function freshness(reads: ContainerReads) {
 
 /** First error lines of these failures' containers, in one search; empty when there are no logs. */
 async function firstErrorsOf(reads: ContainerReads, hits: ReturnType<typeof storedHits>) {
-  const withIds = hits.filter((hit) => hit.lookout.runtimeIds.length > 0);
+  const windows = hits
+    .map((hit) => logWindowOf(hit, reads.config.startupWindowMs))
+    .filter((window) => window.runtimeIds.length > 0);
   const fields =
-    withIds.length > 0 ? await resolveLogFields(reads.client, reads.config.logsIndexPattern) : null;
+    windows.length > 0 ? await resolveLogFields(reads.client, reads.config.logsIndexPattern) : null;
   if (!fields) return { firstErrors: new Map<string, string>(), searched: false };
-  const windows = withIds.map((hit) => logWindowOf(hit, reads.config.startupWindowMs));
   const response = await reads.search(
     buildFirstErrorsSearch(reads.config.logsIndexPattern, fields, {
       runtimeIds: windows.flatMap((window) => window.runtimeIds),
@@ -182,10 +183,11 @@ export async function failureDetail(reads: ContainerReads, taskId: string): Prom
 
 function logsNote(launchType: string | undefined, runtimeIds: number, lines: number): string | null {
   if (lines > 0) return null;
+  if (launchType === 'FARGATE') {
+    return 'Logs are not available: Fargate tasks have no Docker container id and no fluentd logs.';
+  }
   if (runtimeIds === 0) {
-    return launchType === 'FARGATE'
-      ? 'Logs are not available: Fargate tasks have no Docker container id and no fluentd logs.'
-      : 'Logs are not available: no container of this task started (no Docker container id).';
+    return 'Logs are not available: no container of this task started (no Docker container id).';
   }
   return 'No log lines found for these container ids in the log indices (check the fluentd pipeline).';
 }

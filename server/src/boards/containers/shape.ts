@@ -25,12 +25,20 @@ export function storedHits(response: Response<StoredHit>): StoredHit[] {
  * Where a task's startup logs are: its containers' Docker ids, from shortly before it was
  * created (or started) until shortly after it stopped.
  */
-export function logWindowOf(hit: StoredHit, startupWindowMs: number) {
+export function logWindowOf(
+  hit: StoredHit,
+  startupWindowMs: number,
+): {
+  runtimeIds: string[];
+  fromMs: number;
+  toMs: number;
+} {
   const stoppedMs = Date.parse(hit.lookout.stoppedAt ?? '');
   const createdMs = Date.parse(hit.event?.detail?.createdAt ?? hit.lookout.startedAt ?? '');
   const startMs = Number.isNaN(createdMs) ? stoppedMs - startupWindowMs : createdMs;
   return {
-    runtimeIds: hit.lookout.runtimeIds,
+    // Fargate's runtimeId (`<taskId>-<n>`) is no Docker id: no fluentd log carries it.
+    runtimeIds: hit.lookout.launchType === 'FARGATE' ? [] : hit.lookout.runtimeIds,
     fromMs: startMs - LOG_MARGIN_MS,
     toMs: stoppedMs + LOG_MARGIN_MS,
   };
