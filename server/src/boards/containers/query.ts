@@ -9,6 +9,14 @@ type Query = estypes.QueryDslQueryContainer;
 
 /** Request builders of the containers board: plain objects, no I/O (shape.ts reads the answers). */
 
+/**
+ * Every search here may meet a missing index (a fresh cluster, no logs yet): that is "nothing
+ * found", not an error.
+ */
+function over(index: string) {
+  return { index, ignore_unavailable: true, allow_no_indices: true };
+}
+
 export interface FailureFilters {
   service?: string[] | undefined;
   cluster?: string[] | undefined;
@@ -60,9 +68,7 @@ export function buildFailuresSearch(
   size: number,
 ): estypes.SearchRequest {
   return {
-    index: config.eventsIndex,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...over(config.eventsIndex),
     size,
     track_total_hits: false,
     query: { bool: { filter: failureClauses(config, range, filters) } },
@@ -96,9 +102,7 @@ export function buildFailureTimesSearch(
   services: string[],
 ): estypes.SearchRequest {
   return {
-    index: config.eventsIndex,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...over(config.eventsIndex),
     size: CRASH_LOOP_SCAN_LIMIT,
     track_total_hits: false,
     query: {
@@ -133,9 +137,7 @@ export function buildFirstErrorsSearch(
   window: LogWindow,
 ): estypes.SearchRequest {
   return {
-    index: pattern,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...over(pattern),
     size: 0,
     query: logsQuery(fields, window.runtimeIds, window, true),
     aggs: {
@@ -159,9 +161,7 @@ export function buildStartupLogSearch(
   window: LogWindow,
 ): estypes.SearchRequest {
   return {
-    index: pattern,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...over(pattern),
     size: MAX_LOG_LINES,
     track_total_hits: MAX_LOG_LINES + 1,
     query: logsQuery(fields, window.runtimeIds, window, false),
@@ -174,9 +174,7 @@ export function buildStartupLogSearch(
 /** The STOPPED event(s) of one task, newest version first. */
 export function buildTaskSearch(config: ContainersConfig, taskId: string): estypes.SearchRequest {
   return {
-    index: config.eventsIndex,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...over(config.eventsIndex),
     size: 1,
     query: {
       bool: {
@@ -196,9 +194,7 @@ export function buildPreviousFailuresSearch(
   size = 10,
 ): estypes.SearchRequest {
   return {
-    index: config.eventsIndex,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...over(config.eventsIndex),
     size,
     track_total_hits: false,
     query: {
@@ -226,9 +222,7 @@ export function buildRecentStartsSearch(
   beforeMs: number,
 ): estypes.SearchRequest {
   return {
-    index: config.eventsIndex,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...over(config.eventsIndex),
     size: 20,
     track_total_hits: false,
     query: {
@@ -252,9 +246,7 @@ export function buildStartupFailedAmongSearch(
   taskArns: string[],
 ): estypes.SearchRequest {
   return {
-    index: config.eventsIndex,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...over(config.eventsIndex),
     size: taskArns.length,
     track_total_hits: false,
     query: {
@@ -287,9 +279,7 @@ export function buildTimelineSearch(
   interval: string,
 ): estypes.SearchRequest {
   return {
-    index: config.eventsIndex,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...over(config.eventsIndex),
     size: 0,
     query: { bool: { filter: failureClauses(config, range, filters) } },
     aggs: {
@@ -309,9 +299,7 @@ export function buildTimelineSearch(
 /** Newest ECS event and newest log line: the freshness line on both pages. */
 export function buildLastEventSearch(config: ContainersConfig): estypes.SearchRequest {
   return {
-    index: config.eventsIndex,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...over(config.eventsIndex),
     size: 0,
     aggs: { last: { max: { field: '@timestamp' } } },
   };
@@ -319,9 +307,7 @@ export function buildLastEventSearch(config: ContainersConfig): estypes.SearchRe
 
 export function buildLastLogSearch(config: ContainersConfig): estypes.SearchRequest {
   return {
-    index: config.logsIndexPattern,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...over(config.logsIndexPattern),
     size: 0,
     aggs: { last: { max: { field: '@timestamp' } } },
   };
