@@ -53,7 +53,11 @@ describe('configuration from the environment', () => {
     [{ ES_USERNAME: 'elastic' }, 'ES_PASSWORD', 'required'],
     [{ ES_PASSWORD: 'secret' }, 'ES_USERNAME', 'required'],
     [{ ES_API_KEY: 'k', ES_USERNAME: 'u', ES_PASSWORD: 'p' }, 'ES_API_KEY', 'not both'],
-    [{ ES_WRITE_API_KEY: 'k', ES_WRITE_USERNAME: 'u', ES_WRITE_PASSWORD: 'p' }, 'ES_WRITE_API_KEY', 'not both'],
+    [
+      { ES_WRITE_API_KEY: 'k', ES_WRITE_USERNAME: 'u', ES_WRITE_PASSWORD: 'p' },
+      'ES_WRITE_API_KEY',
+      'not both',
+    ],
     [{ ES_WRITE_USERNAME: 'writer' }, 'ES_WRITE_PASSWORD', 'required'],
     [{ STARTUP_WINDOW_SECONDS: '0' }, 'STARTUP_WINDOW_SECONDS', 'between'],
     [{ ALERT_WEBHOOK_URL: 'hooks.slack.com/x' }, 'ALERT_WEBHOOK_URL', 'not a URL'],
