@@ -119,6 +119,7 @@ describe('CORS', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
     expect(read.statusCode).toBe(200);
     expect(read.headers['access-control-allow-origin']).toBe('https://grafana.example.org');
+    expect(read.headers['access-control-expose-headers']).toBe('x-lookout-partial');
   });
 });
 

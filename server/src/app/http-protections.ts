@@ -47,6 +47,8 @@ export async function registerCors(app: FastifyInstance, config: AccessConfig): 
     origin: config.corsOrigins,
     methods: ['GET', 'HEAD', 'POST'],
     allowedHeaders: ['authorization', 'content-type', config.ingestTokenHeader],
+    // A page on another site must see when an answer was computed from partial results.
+    exposedHeaders: ['x-lookout-partial'],
     // Bearer tokens travel in a header; no cookies are ever needed across sites.
     credentials: false,
     maxAge: 600,
