@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from './api.ts';
+import { ApiError, markPartial, partialReason } from './api.ts';
 import { createQueryClient, shouldRetry } from './query-client.ts';
 
 describe('shouldRetry', () => {
@@ -61,5 +61,24 @@ describe('background refetch failures', () => {
       })
       .catch(() => undefined);
     expect(onBackgroundError).not.toHaveBeenCalled();
+  });
+});
+
+describe('structural sharing keeps the partial flag right', () => {
+  it('an equal answer that became complete (or partial) replaces the old object', async () => {
+    const client = createQueryClient(() => undefined);
+    const partial = { total: 3 };
+    markPartial(partial, 'timed_out');
+    await client.fetchQuery({ queryKey: ['k'], queryFn: () => partial });
+    await client.fetchQuery({ queryKey: ['k'], queryFn: () => ({ total: 3 }), staleTime: 0 });
+    expect(partialReason(client.getQueryData(['k']))).toBeUndefined();
+  });
+
+  it('an equal answer with the same flag keeps the old object (no needless re-render)', async () => {
+    const client = createQueryClient(() => undefined);
+    const first = { total: 3 };
+    await client.fetchQuery({ queryKey: ['k'], queryFn: () => first });
+    await client.fetchQuery({ queryKey: ['k'], queryFn: () => ({ total: 3 }), staleTime: 0 });
+    expect(client.getQueryData(['k'])).toBe(first);
   });
 });
