@@ -5,6 +5,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { FastifyInstance } from 'fastify';
 import Fastify from 'fastify';
 import { createEsClient } from '../src/es/client.ts';
+import { startTcpProxy } from './tcp-proxy.ts';
 import { createSearcher } from '../src/es/search.ts';
 import { installIndexTemplates } from '../src/es/templates.ts';
 import { containersBoard } from '../src/boards/containers/board.ts';
@@ -168,6 +169,31 @@ describe('container alert watcher against the real engine and a local receiver',
     expect(await watcher(later).tick()).toMatchObject({ delivered: 1 });
     expect(receiver.received).toHaveLength(1);
     expect(await alertDoc(spec)).toMatchObject({ status: 'delivered', attempts: 2 });
+  });
+
+  it('engine down during a round: the round fails, the next one after recovery sends exactly once', async () => {
+    const target = new URL(config.es.url);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) });
+    const proxied = createEsClient({ ...config.es, url: proxy.url });
+    try {
+      await addFailure(failureSpec('ledger', MINUTE));
+      const through = createAlertWatcher({
+        reads: { client: proxied, search: createSearcher(proxied, config.limits), config: config.containers },
+        writer: proxied,
+        log,
+        fetchTimeoutMs: 2_000,
+      });
+      await proxy.setMode('refuse');
+      await expect(through.tick()).rejects.toThrow();
+      expect(receiver.received).toHaveLength(0);
+      await proxy.setMode('forward');
+      expect(await through.tick()).toEqual({ claimed: 1, delivered: 1, failed: 0 });
+      expect(await through.tick()).toEqual({ claimed: 0, delivered: 0, failed: 0 });
+      expect(receiver.received).toHaveLength(1);
+    } finally {
+      await proxied.close();
+      await proxy.close();
+    }
   });
 
   it('generic JSON format carries the fields by name', async () => {

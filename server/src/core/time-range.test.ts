@@ -9,10 +9,21 @@ describe('time ranges as users write them', () => {
     expect(iso(flooredNow(now))).toBe('2026-11-26T10:43:00.000Z');
   });
 
-  it('resolves now-24h … now to absolute times', () => {
+  it('resolves now-24h … now to absolute times, now being the end of the current minute', () => {
     const range = resolveTimeRange({ from: 'now-24h', to: 'now' }, now);
-    expect(iso(range.fromMs)).toBe('2026-11-25T10:43:00.000Z');
-    expect(iso(range.toMs)).toBe('2026-11-26T10:43:00.000Z');
+    expect(iso(range.fromMs)).toBe('2026-11-25T10:44:00.000Z');
+    // 10:43:27 is inside the range: what happened seconds ago is on the board.
+    expect(iso(range.toMs)).toBe('2026-11-26T10:44:00.000Z');
+    expect(resolveTimeRange({ from: 'now-24h', to: 'now' }, new Date('2026-11-26T10:43:59.999Z'))).toEqual(
+      range,
+    );
+  });
+
+  it('rounds from the minute itself, so now/d in the last minute of a day is still that day', () => {
+    const lastMinute = new Date('2026-11-26T23:59:30Z');
+    expect(iso(resolveTimeRange({ from: 'now/d', to: 'now' }, lastMinute).fromMs)).toBe(
+      '2026-11-26T00:00:00.000Z',
+    );
   });
 
   it('rounds date math like now-1d/d to the start of the day (UTC)', () => {

@@ -37,7 +37,10 @@ export function parseTimeExpression(parameter: string, value: string, nowMs: num
   const math = DATE_MATH.exec(value);
   if (math) {
     const [, sign, amount, unit, roundTo] = math;
-    let result = nowMs;
+    // `now` is the END of the current minute: a failure 20 s ago must be inside `to=now`, and
+    // every request within the minute still resolves to the same bytes (cacheable). Rounded
+    // expressions (`now/d`) start from the minute itself, so the last minute of a day stays in it.
+    let result = roundTo ? nowMs : nowMs + 60_000;
     if (sign && amount && unit) result += (sign === '-' ? -1 : 1) * Number(amount) * UNIT_MS[unit]!;
     if (roundTo) result = Math.floor(result / UNIT_MS[roundTo]!) * UNIT_MS[roundTo]!;
     return result;

@@ -6,6 +6,7 @@ import { containersRoutes } from './routes.ts';
 import { ecsIngestRoutes } from './ingest/ingest-routes.ts';
 import { ingestEcsEvents } from './ingest/ingest-events.ts';
 import { createAlertWatcher } from './alerts/watcher.ts';
+import { ensureAlertsIndex } from './alerts/alert-store.ts';
 import { containersHaveData, seedContainers } from './demo/seed.ts';
 
 /**
@@ -24,6 +25,12 @@ const routes: FastifyPluginAsync = async (app) => {
       log: app.log.child({ component: 'alert-watcher' }),
     });
     app.addHook('onReady', async () => {
+      // Before serving: the board's alert list must not meet the index while its shard starts.
+      // An engine that is down now is no reason not to start; the first round creates it then.
+      await ensureAlertsIndex(app.esWriter, app.config.containers.alerts.index, 5_000).catch(
+        (error: unknown) =>
+          app.log.warn({ err: error }, 'alerts index not ready yet; the watcher will create it'),
+      );
       app.log.info(
         { every: app.config.containers.alerts.intervalMs, instance: watcher.instanceId },
         'container alert watcher started',

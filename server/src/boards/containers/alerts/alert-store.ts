@@ -3,6 +3,7 @@ import type { ContainersConfig } from '../../../core/config.ts';
 import type { TimeRange } from '../../../core/time-range.ts';
 import type { Searcher } from '../../../es/search.ts';
 import type { AlertRow, Failure, ReasonClass } from '../schema.ts';
+import { alertsIndexTemplate } from '../mapping.ts';
 
 /**
  * Alert claims and delivery status in Elasticsearch, one document per task ARN, so any number of
@@ -52,19 +53,30 @@ function isConflict(error: unknown): boolean {
 }
 
 /**
- * Creates the alerts index (from its template) and waits for its shard, so that the board's
- * list never searches a shard that is still starting. Several instances may race: the loser's
- * "already exists" is fine.
+ * Creates the alerts index with its mapping (whether or not `setup` installed the template) and
+ * waits until it answers searches, so that neither the board's list nor a second instance ever
+ * searches a shard that is still starting. Instances may race: the loser's "already exists" is
+ * fine, and it waits the same way.
  */
-export async function ensureAlertsIndex(client: Client, index: string): Promise<void> {
-  if (await client.indices.exists({ index })) return;
-  try {
-    await client.indices.create({ index, wait_for_active_shards: 1 });
-  } catch (error) {
-    const type = (error as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type;
-    if (type !== 'resource_already_exists_exception') throw error;
+export async function ensureAlertsIndex(client: Client, index: string, timeoutMs = 30_000): Promise<void> {
+  if (!(await client.indices.exists({ index }))) {
+    const { settings, mappings } = alertsIndexTemplate(index).body.template ?? {};
+    try {
+      await client.indices.create({ index, settings, mappings, wait_for_active_shards: 1 });
+    } catch (error) {
+      const type = (error as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type;
+      if (type !== 'resource_already_exists_exception') throw error;
+    }
   }
-  await client.cluster.health({ index, wait_for_status: 'yellow', timeout: '10s' });
+  for (const deadline = Date.now() + timeoutMs; ;) {
+    try {
+      await client.search({ index, size: 0 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** Claims the alert for a failure; false when another instance (or an earlier run) already did. */
@@ -128,7 +140,7 @@ export async function dueAlerts(client: Client, index: string, nowMs: number): P
         ],
       },
     },
-    sort: [{ nextAttemptAt: 'asc' }],
+    sort: [{ nextAttemptAt: { order: 'asc', unmapped_type: 'date' } }],
   });
   return response.hits.hits.flatMap((hit) =>
     hit._source && hit._seq_no !== undefined && hit._primary_term !== undefined
@@ -178,7 +190,7 @@ export async function listAlerts(
     size,
     track_total_hits: false,
     query: { range: { claimedAt: { gte: range.fromMs, lt: range.toMs, format: 'epoch_millis' } } },
-    sort: [{ claimedAt: 'desc' }],
+    sort: [{ claimedAt: { order: 'desc', unmapped_type: 'date' } }],
     _source: { excludes: ['payload'] },
   });
   return response.hits.hits.flatMap((hit) => {
