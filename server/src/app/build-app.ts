@@ -7,6 +7,7 @@ import type { Config } from '../core/config.ts';
 import { createEsClient, createEsWriter } from '../es/client.ts';
 import { createSearcher, type Searcher } from '../es/search.ts';
 import { installIndexTemplates } from '../es/templates.ts';
+import { createIngestBatcher, type IngestBatcher } from '../es/ingest-batcher.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerPartialResults } from './partial-results.ts';
 import { documentHttpLimitResponses } from './http-limit-responses.ts';
@@ -32,6 +33,8 @@ declare module 'fastify' {
     es: Client;
     /** Writes: ingest endpoints, alert claims (the writer key when ES_WRITE_API_KEY is set). */
     esWriter: Client;
+    /** Joins concurrent ingest requests' documents into shared `_bulk` creates (es/ingest-batcher.ts). */
+    ingestBatcher: IngestBatcher;
     /** Searches through the in-flight de-duplicator (see es/search.ts). */
     esSearch: Searcher;
     /**
@@ -95,9 +98,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('config', config);
   app.decorate('es', es);
   app.decorate('esWriter', esWriter);
+  const ingestBatcher = createIngestBatcher(esWriter);
+  app.decorate('ingestBatcher', ingestBatcher);
   app.decorate('esSearch', createSearcher(es, config.limits));
   registerPartialResults(app);
   app.addHook('onClose', async () => {
+    await ingestBatcher.drain();
     await es.close();
     if (esWriter !== es) await esWriter.close();
   });

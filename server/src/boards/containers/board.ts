@@ -44,7 +44,9 @@ const routes: FastifyPluginAsync = async (app) => {
 /** ECS events that came through SNS (EventBridge → SNS → /api/ingest/sns) are stored here too. */
 const storeEcsEvent: EventSink = async (app, event) => {
   await app.ensureIndexTemplates();
-  const result = await ingestEcsEvents(app.esWriter, app.config.containers.eventsIndex, [event]);
+  const result = await ingestEcsEvents(app.esWriter, app.config.containers.eventsIndex, [event], {
+    batcher: app.ingestBatcher,
+  });
   const rejected = result.rejected[0];
   if (rejected) return { outcome: 'rejected', detail: rejected.reason };
   return { outcome: result.alreadyPresent > 0 ? 'already_present' : 'stored' };

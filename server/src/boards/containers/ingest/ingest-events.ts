@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
-import { writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
+import { writeDocuments, type BulkDocument, type BulkResult } from '../../../es/bulk-writer.ts';
+import type { IngestBatcher } from '../../../es/ingest-batcher.ts';
 import type { EcsIngestResponse, EcsTaskStateChange } from '../schema.ts';
 import { ecsEventId, ecsEventProblem, toStoredEcsEvent } from './to-document.ts';
 
@@ -35,6 +36,23 @@ export interface IngestEcsOptions {
   refresh?: boolean;
   now?: Date;
   onProgress?: (handled: number) => void;
+  /**
+   * The app's shared batcher (HTTP ingest): this request's events join other requests' in one
+   * `_bulk`. Without it (CLI, demo) the bulk helper streams them.
+   */
+  batcher?: IngestBatcher;
+}
+
+async function writeThroughBatcher(batcher: IngestBatcher, documents: BulkDocument[]): Promise<BulkResult> {
+  const outcomes = await Promise.all(documents.map((document) => batcher.write(document)));
+  const result: BulkResult = { indexed: 0, alreadyPresent: 0, rejected: [] };
+  outcomes.forEach((written, position) => {
+    const { index, id } = documents[position]!;
+    if (written.outcome === 'stored') result.indexed += 1;
+    else if (written.outcome === 'already_present') result.alreadyPresent += 1;
+    else result.rejected.push({ index, id, status: written.status, reason: written.reason });
+  });
+  return result;
 }
 
 /**
@@ -70,10 +88,12 @@ export async function ingestEcsEvents(
       yield { index, id, document: toStoredEcsEvent(event, now) };
     }
   };
-  const result = await writeDocuments(client, documents(), {
-    refresh: options.refresh ?? false,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const result = options.batcher
+    ? await writeThroughBatcher(options.batcher, [...documents()])
+    : await writeDocuments(client, documents(), {
+        refresh: options.refresh ?? false,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
   for (const failed of result.rejected) {
     rejected.push({ position: positionOfId.get(failed.id) ?? -1, id: failed.id, reason: failed.reason });
   }

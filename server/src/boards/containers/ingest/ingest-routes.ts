@@ -40,7 +40,9 @@ export const ecsIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const events = parseEcsEventsBody(request.body);
       if (events.length === 0) throw Object.assign(new Error('body holds no event'), { statusCode: 400 });
       await app.ensureIndexTemplates();
-      const result = await ingestEcsEvents(app.esWriter, app.config.containers.eventsIndex, events);
+      const result = await ingestEcsEvents(app.esWriter, app.config.containers.eventsIndex, events, {
+        batcher: app.ingestBatcher,
+      });
       if (result.rejected.length === result.received) {
         throw Object.assign(
           new Error(

@@ -4,7 +4,8 @@ import type { Client } from '@elastic/elasticsearch';
 import { Type } from 'typebox';
 import { ErrorResponse } from '../../../app/error-schema.ts';
 import type { SinkResult } from '../../../core/board.ts';
-import { writeDocuments } from '../../../es/bulk-writer.ts';
+import { writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
+import type { IngestBatcher, WriteOutcome } from '../../../es/ingest-batcher.ts';
 import { SnsIngestResponse, SnsMessage } from '../schema.ts';
 import type { ClassificationRule } from '../rules.ts';
 import { routeMessage, toStoredDeployment } from '../ingest/route-message.ts';
@@ -25,8 +26,23 @@ export interface SnsIngestDependencies {
   rules: readonly ClassificationRule[];
   log: FastifyBaseLogger;
   now?: () => Date;
+  /** The app's ingest batcher; absent: each notification is its own `_bulk`. */
+  batcher?: IngestBatcher;
   /** Stores events that belong to another board (see core/board.ts EventSink). */
   handOff?: (kind: string, event: unknown) => Promise<SinkResult | undefined>;
+}
+
+/** Through the app's batcher (shared `_bulk` with concurrent notifications), else on its own. */
+async function writeOne(
+  deps: SnsIngestDependencies,
+  document: BulkDocument,
+  options: { refresh?: boolean },
+): Promise<WriteOutcome> {
+  if (deps.batcher && !options.refresh) return deps.batcher.write(document);
+  const result = await writeDocuments(deps.client, [document], { refresh: options.refresh ?? false });
+  const rejected = result.rejected[0];
+  if (rejected) return { outcome: 'rejected', status: rejected.status, reason: rejected.reason };
+  return { outcome: result.alreadyPresent > 0 ? 'already_present' : 'stored' };
 }
 
 /**
@@ -77,18 +93,15 @@ export async function acceptNotification(
     deps.rules,
     (deps.now ?? (() => new Date()))(),
   );
-  const result = await writeDocuments(deps.client, [{ index: deps.index, id: message.MessageId, document }], {
-    refresh: options.refresh ?? false,
-  });
-  const rejected = result.rejected[0];
-  if (rejected) {
+  const written = await writeOne(deps, { index: deps.index, id: message.MessageId, document }, options);
+  if (written.outcome === 'rejected') {
     deps.log.error(
-      { messageId: message.MessageId, reason: rejected.reason },
+      { messageId: message.MessageId, reason: written.reason },
       'deploy event rejected by Elasticsearch',
     );
-    return { status: 200, body: { outcome: 'ignored', detail: rejected.reason } };
+    return { status: 200, body: { outcome: 'ignored', detail: written.reason } };
   }
-  return { status: 200, body: { outcome: result.alreadyPresent > 0 ? 'already_present' : 'stored' } };
+  return { status: 200, body: { outcome: written.outcome } };
 }
 
 export interface SnsIngestRouteOptions {
@@ -190,6 +203,7 @@ export const snsIngestRoutes: FastifyPluginAsyncTypebox<SnsIngestRouteOptions> =
       const result = await acceptNotification(
         {
           client: app.esWriter,
+          batcher: app.ingestBatcher,
           index: config.deployments.index,
           rules: options.rules,
           log: request.log,
