@@ -33,7 +33,7 @@ export function CloudtrailPage() {
   const topCalls = useQuery({ ...cloudtrailQueries.topCalls(filters.boardParams), refetchInterval });
 
   return (
-    <div className="cloudtrail-page">
+    <div className="board-page cloudtrail-page">
       <BoardHeader title="CloudTrail" />
       {summary.data ? (
         <Freshness newestEventTime={summary.data.newestEventTime} now={now} tz={tz} />
@@ -74,7 +74,7 @@ export function CloudtrailPage() {
         <FailuresPanel filters={filters} tz={tz} />
         <AccountsPanel filters={filters} tz={tz} />
       </div>
-      <div id={EVENTS_ID} className="cloudtrail-events-anchor">
+      <div id={EVENTS_ID} className="scroll-anchor">
         <EventsPanel filters={filters} tz={tz} />
       </div>
       {filters.event && <EventDrawer key={filters.event} eventID={filters.event} filters={filters} tz={tz} />}

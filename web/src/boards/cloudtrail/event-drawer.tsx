@@ -51,11 +51,11 @@ export function EventDrawer({ eventID, filters, tz }: EventDrawerProps) {
   const principal = summary.data?.principal;
 
   return (
-    <aside className="cloudtrail-drawer" role="dialog" aria-modal="false" aria-labelledby={titleId}>
-      <header className="cloudtrail-drawer-header">
+    <aside className="drawer cloudtrail-drawer" role="dialog" aria-modal="false" aria-labelledby={titleId}>
+      <header className="drawer-header">
         <div>
           <h2 id={titleId}>{eventName ?? 'Event'}</h2>
-          <p className="cloudtrail-drawer-id">
+          <p className="drawer-id">
             eventID <code>{eventID}</code>
             {query.data && (
               <>

@@ -73,9 +73,9 @@ export interface EventsTableProps {
 
 export function EventsTable({ events, tz, selected, onOpen }: EventsTableProps) {
   return (
-    <div className="cloudtrail-table-scroll">
+    <div className="table-scroll">
       <table className="cloudtrail-table cloudtrail-events">
-        <caption className="cloudtrail-visually-hidden">
+        <caption className="visually-hidden">
           CloudTrail events, newest first. Press Enter on a row to open its record.
         </caption>
         <thead>
@@ -119,7 +119,7 @@ export function EventsTable({ events, tz, selected, onOpen }: EventsTableProps) 
                     Failed
                     {event.errorCode && (
                       <>
-                        <span className="cloudtrail-visually-hidden">: </span>
+                        <span className="visually-hidden">: </span>
                         <span className="cloudtrail-error-code">{event.errorCode}</span>
                       </>
                     )}
@@ -135,8 +135,8 @@ export function EventsTable({ events, tz, selected, onOpen }: EventsTableProps) 
               <td>
                 <span className="cloudtrail-address">{event.sourceAddress || event.sourceIp || '—'}</span>
               </td>
-              <td className="cloudtrail-nowrap">{event.account || '—'}</td>
-              <td className="cloudtrail-nowrap">{event.region || '—'}</td>
+              <td className="nowrap">{event.account || '—'}</td>
+              <td className="nowrap">{event.region || '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { useId, type FormEvent } from 'react';
+import { AddValueField, FilterChips, type FilterChip } from '../../components/filter-chips.tsx';
 import type { SummaryResponse } from '@lookout/server/types';
 import { formatCount } from '../../lib/format-number.ts';
 import {
@@ -35,8 +36,8 @@ export function FiltersBar({ filters, accounts }: FiltersBarProps) {
     filters.q !== undefined;
 
   return (
-    <section className="cloudtrail-filters" aria-label="Filters">
-      <div className="cloudtrail-filter-inputs">
+    <section className="filters" aria-label="Filters">
+      <div className="filter-inputs">
         {accounts && accounts.length > 0 ? (
           <AccountSelect filters={filters} accounts={accounts} />
         ) : (
@@ -45,7 +46,7 @@ export function FiltersBar({ filters, accounts }: FiltersBarProps) {
         {FILTER_FIELDS.filter((field) => field !== 'account').map((field) => (
           <FilterInput key={field} field={field} filters={filters} />
         ))}
-        <label className="cloudtrail-field">
+        <label className="field">
           <span>Outcome</span>
           <select
             value={filters.outcome ?? ''}
@@ -61,7 +62,7 @@ export function FiltersBar({ filters, accounts }: FiltersBarProps) {
       {hasAny ? (
         <ActiveFilters filters={filters} />
       ) : (
-        <p className="cloudtrail-hint">
+        <p className="hint">
           Type a value and press Enter to add it; several values of one field match any of them.
         </p>
       )}
@@ -70,27 +71,12 @@ export function FiltersBar({ filters, accounts }: FiltersBarProps) {
 }
 
 function FilterInput({ field, filters }: { field: FilterField; filters: CloudtrailFiltersState }) {
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const input = event.currentTarget.elements.namedItem('value') as HTMLInputElement;
-    const value = input.value.trim();
-    if (!value) return;
-    filters.update(addFilterValue(filters, field, value));
-    input.value = '';
-  };
   return (
-    <form className="cloudtrail-field" onSubmit={submit}>
-      <label>
-        <span>{FILTER_LABELS[field]}</span>
-        <input
-          name="value"
-          type="text"
-          placeholder={PLACEHOLDERS[field]}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </label>
-    </form>
+    <AddValueField
+      label={FILTER_LABELS[field]}
+      placeholder={PLACEHOLDERS[field]}
+      onAdd={(value) => filters.update(addFilterValue(filters, field, value))}
+    />
   );
 }
 
@@ -103,7 +89,7 @@ function AccountSelect({
 }) {
   const chosen = new Set(filters.filters.account);
   return (
-    <label className="cloudtrail-field">
+    <label className="field">
       <span>Account</span>
       <select
         value=""
@@ -133,12 +119,7 @@ function SearchBox({ filters }: { filters: CloudtrailFiltersState }) {
   };
   return (
     // Keyed on the URL value, so Back or a pivot shows the search that is actually applied.
-    <form
-      className="cloudtrail-field cloudtrail-search"
-      role="search"
-      onSubmit={submit}
-      key={filters.q ?? ''}
-    >
+    <form className="field cloudtrail-search" role="search" onSubmit={submit} key={filters.q ?? ''}>
       <label>
         <span>Search events</span>
         <input
@@ -151,7 +132,7 @@ function SearchBox({ filters }: { filters: CloudtrailFiltersState }) {
           spellCheck={false}
         />
       </label>
-      <span id={hintId} className="cloudtrail-visually-hidden">
+      <span id={hintId} className="visually-hidden">
         Press Enter to search. Narrows the events list only.
       </span>
     </form>
@@ -160,7 +141,7 @@ function SearchBox({ filters }: { filters: CloudtrailFiltersState }) {
 
 function ActiveFilters({ filters }: { filters: CloudtrailFiltersState }) {
   const { update } = filters;
-  const chips: { key: string; label: string; value: string; remove(): void; eventsOnly?: boolean }[] = [];
+  const chips: (FilterChip & { eventsOnly?: boolean })[] = [];
   for (const field of FILTER_FIELDS) {
     for (const value of filters.filters[field]) {
       chips.push({
@@ -199,31 +180,17 @@ function ActiveFilters({ filters }: { filters: CloudtrailFiltersState }) {
   }
 
   return (
-    <div className="cloudtrail-chips">
-      <ul aria-label="Active filters">
-        {chips.map((chip) => (
-          <li
-            key={chip.key}
-            className={chip.eventsOnly ? 'cloudtrail-chip cloudtrail-chip-events' : 'cloudtrail-chip'}
-            title={chip.eventsOnly ? 'Narrows the events list only' : undefined}
-          >
-            <span>
-              {chip.label}: <strong>{chip.value}</strong>
-            </span>
-            <button type="button" onClick={chip.remove} aria-label={`Remove ${chip.label} ${chip.value}`}>
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
-      <button type="button" className="cloudtrail-clear" onClick={() => update(CLEAR_FILTERS)}>
-        Clear all
-      </button>
-      {chips.some((chip) => chip.eventsOnly) && (
-        <span className="cloudtrail-hint">
-          Dashed: narrows the events list only, not the chart or panels.
-        </span>
+    <FilterChips
+      chips={chips.map((chip) =>
+        chip.eventsOnly
+          ? { ...chip, className: 'cloudtrail-chip-events', title: 'Narrows the events list only' }
+          : chip,
       )}
-    </div>
+      onClearAll={() => update(CLEAR_FILTERS)}
+    >
+      {chips.some((chip) => chip.eventsOnly) && (
+        <span className="hint">Dashed: narrows the events list only, not the chart or panels.</span>
+      )}
+    </FilterChips>
   );
 }

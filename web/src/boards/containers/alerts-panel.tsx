@@ -29,9 +29,7 @@ export function AlertsPanel({
       title="Sent alerts"
       query={query}
       tz={tz}
-      actions={
-        query.data && <span className="containers-hint">{countOf(query.data.alerts.length, 'alert')}</span>
-      }
+      actions={query.data && <span className="hint">{countOf(query.data.alerts.length, 'alert')}</span>}
     >
       {(data) => (
         <>
@@ -43,9 +41,9 @@ export function AlertsPanel({
           {data.alerts.length === 0 ? (
             <p className="panel-state panel-empty">No alerts sent for failures in this range.</p>
           ) : (
-            <div className="containers-table-scroll">
-              <table className="containers-table containers-alerts">
-                <caption className="containers-visually-hidden">Alerts sent, with delivery status</caption>
+            <div className="table-scroll">
+              <table className="data-table containers-alerts">
+                <caption className="visually-hidden">Alerts sent, with delivery status</caption>
                 <thead>
                   <tr>
                     <th scope="col">Failure</th>
@@ -59,28 +57,24 @@ export function AlertsPanel({
                       <td>
                         <Link to={inAppLink(alert.link, tzParam)}>{alert.service}</Link>{' '}
                         <ReasonBadge reason={alert.reasonClass} />
-                        <div className="containers-hint">
+                        <div className="hint">
                           {alert.cluster} · stopped{' '}
-                          <span className="containers-nowrap">
+                          <span className="nowrap">
                             {formatTimestamp(new Date(alert.failureStoppedAt), tz)}
                           </span>
                         </div>
                       </td>
                       <td>
                         <AlertStatusBadge status={alert.status} />{' '}
-                        <span className="containers-hint">{countOf(alert.attempts, 'attempt')}</span>
-                        <div className="containers-hint containers-nowrap">
+                        <span className="hint">{countOf(alert.attempts, 'attempt')}</span>
+                        <div className="hint nowrap">
                           {alert.deliveredAt
                             ? `delivered ${formatTimestamp(new Date(alert.deliveredAt), tz)}`
                             : `claimed ${formatTimestamp(new Date(alert.claimedAt), tz)}`}
                         </div>
                       </td>
                       <td className="containers-error-cell">
-                        {alert.lastError ? (
-                          <code>{alert.lastError}</code>
-                        ) : (
-                          <span className="containers-hint">—</span>
-                        )}
+                        {alert.lastError ? <code>{alert.lastError}</code> : <span className="hint">—</span>}
                       </td>
                     </tr>
                   ))}

@@ -1,4 +1,5 @@
 import type { ContainerAlertRow, ReasonClass } from '@lookout/server/types';
+import { Swatch } from '../../components/swatch.tsx';
 import { reasonStyle } from './reason-classes.ts';
 
 /** The reason class in its chart colour, with its name in words (colour is never the only cue). */
@@ -10,10 +11,6 @@ export function ReasonBadge({ reason }: { reason: ReasonClass }) {
       {style.label}
     </span>
   );
-}
-
-export function Swatch({ color }: { color: string }) {
-  return <span className="containers-swatch" style={{ background: color }} aria-hidden="true" />;
 }
 
 export function CrashLoopBadge() {

@@ -34,7 +34,7 @@ export function ContainersPage() {
   const timeline = useQuery({ ...containersQueries.timeline(filters.params), refetchInterval });
 
   return (
-    <div className="containers-page">
+    <div className="board-page containers-page">
       <BoardHeader title="Container failures" />
       {failures.data ? (
         <Freshness freshness={failures.data.freshness} now={now} tz={tz} />
@@ -73,7 +73,7 @@ export function ContainersPage() {
         <ServicesPanel query={failures} filters={filters} tz={tz} onServiceSelected={revealFailures} />
         <AlertsPanel from={filters.params.from} to={filters.params.to} tz={tz} tzParam={tzParam} />
       </div>
-      <div id={FAILURES_ID} className="containers-failures-anchor">
+      <div id={FAILURES_ID} className="scroll-anchor">
         <FailuresPanel query={failures} tz={tz} tzParam={tzParam} />
       </div>
     </div>

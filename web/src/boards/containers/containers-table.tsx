@@ -5,14 +5,14 @@ const SHORT_ID = 12;
 
 export function ContainersTable({ containers }: { containers: ContainerFailure['containers'] }) {
   return (
-    <div className="containers-table-scroll">
-      <table className="containers-table">
-        <caption className="containers-visually-hidden">Containers of the task</caption>
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="visually-hidden">Containers of the task</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Image</th>
-            <th scope="col" className="containers-num">
+            <th scope="col" className="num">
               Exit code
             </th>
             <th scope="col">Meaning</th>
@@ -25,14 +25,14 @@ export function ContainersTable({ containers }: { containers: ContainerFailure['
             <tr key={container.name}>
               <td>{container.name}</td>
               <td>{container.image ? <code>{container.image}</code> : '—'}</td>
-              <td className="containers-num">{container.exitCode ?? '—'}</td>
+              <td className="num">{container.exitCode ?? '—'}</td>
               <td>{container.exitMeaning ?? (container.exitCode === null ? 'never ran' : '—')}</td>
               <td>{container.reason ?? '—'}</td>
               <td>
                 {container.runtimeId ? (
                   <code title={container.runtimeId}>{container.runtimeId.slice(0, SHORT_ID)}</code>
                 ) : (
-                  <span className="containers-hint">none (no Docker id, e.g. Fargate)</span>
+                  <span className="hint">none (no Docker id, e.g. Fargate)</span>
                 )}
               </td>
             </tr>

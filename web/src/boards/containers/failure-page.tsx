@@ -33,7 +33,7 @@ export function FailurePage() {
   const data = query.data;
 
   return (
-    <div className="containers-page containers-failure-page">
+    <div className="board-page containers-page containers-failure-page">
       <nav className="containers-back" aria-label="Breadcrumb">
         <Link to={{ pathname: '/containers', search }}>← Back to the board</Link>
       </nav>
@@ -105,7 +105,7 @@ function FailureSummary({ failure, tz }: { failure: ContainerFailure; tz: TimeZo
             <ul className="containers-exits">
               {exited.map((container) => (
                 <li key={container.name}>
-                  <span className="containers-hint">{container.name}:</span> {describeExit(container)}
+                  <span className="hint">{container.name}:</span> {describeExit(container)}
                 </li>
               ))}
             </ul>
@@ -117,17 +117,17 @@ function FailureSummary({ failure, tz }: { failure: ContainerFailure; tz: TimeZo
         <Fact label="Stopped">{formatTimestamp(new Date(failure.stoppedAt), tz)}</Fact>
         <Fact label="Task">
           <code title={failure.taskArn}>{failure.taskId}</code>
-          {failure.launchType && <span className="containers-hint"> · {failure.launchType}</span>}
+          {failure.launchType && <span className="hint"> · {failure.launchType}</span>}
         </Fact>
       </dl>
       <div className="containers-first-error-box">
-        <h3 className="containers-subhead">First error line</h3>
+        <h3 className="subhead">First error line</h3>
         {failure.firstErrorLine !== null ? (
           <pre className="containers-first-error" data-testid="first-error-line">
             {failure.firstErrorLine}
           </pre>
         ) : (
-          <p className="containers-hint">
+          <p className="hint">
             {failure.logsAvailable
               ? 'The log has no stderr line.'
               : 'None: the logs of this task are not available (see the startup log below).'}
@@ -190,7 +190,7 @@ function PreviousFailures({
             {formatTimestamp(new Date(previous.stoppedAt), tz)}
           </Link>{' '}
           <ReasonBadge reason={previous.reasonClass} />{' '}
-          <span className="containers-hint">
+          <span className="hint">
             {previous.exitCode === null ? 'no exit code' : `exit ${previous.exitCode}`} · task{' '}
             <code>{previous.taskId}</code>
           </span>

@@ -1,12 +1,19 @@
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import type { TooltipContentProps } from 'recharts';
 import type { ContainerTimelineResponse, ReasonClass } from '@lookout/server/types';
 import { formatCount } from '../../lib/format-number.ts';
-import { formatRange, toDateTimeLocalValue, zoneLabel } from '../../lib/format-time.ts';
+import { Swatch } from '../../components/swatch.tsx';
+import {
+  barGapFor,
+  describeIntervalMs,
+  StackedBarChart,
+  timeTickFormatter,
+  type StackedSeries,
+} from '../../components/time-bar-chart.tsx';
+import { formatRange, zoneLabel } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
-import { Swatch } from './badges.tsx';
 import { reasonStyle, UNLISTED_REASON } from './reason-classes.ts';
-import { toTimelineRows, visibleReasons, type TimelineRow } from './timeline-rows.ts';
+import { intervalMs, toTimelineRows, visibleReasons, type TimelineRow } from './timeline-rows.ts';
 
 const CHART_HEIGHT = 260;
 
@@ -36,82 +43,48 @@ export function FailuresChart({ data, selectedReasons, tz, onSelectBar }: Failur
     [reasonsKey],
   );
   const reasons = bars.map((bar) => bar.reason);
+  const series: StackedSeries<TimelineRow>[] = bars.map((bar) => ({
+    key: bar.reason,
+    name: bar.label,
+    color: bar.color,
+    value: bar.value,
+    onSelect: onSelectBar ? (row) => onSelectBar(bar.reason, row) : undefined,
+  }));
+  if (showUnlisted) {
+    series.push({
+      key: 'unlisted',
+      name: UNLISTED_REASON.label,
+      color: UNLISTED_REASON.color,
+      value: 'unlisted',
+      onSelect: onSelectBar ? (row) => onSelectBar(null, row) : undefined,
+    });
+  }
   const first = rows[0];
   const last = rows.at(-1);
   const spanMs = first && last ? last.endMs - first.startMs : 0;
-  const tick = (ms: number) => {
-    const local = toDateTimeLocalValue(new Date(ms), tz);
-    // Within a day the hour is enough; over several days each label needs its date.
-    return spanMs > 86_400_000 ? local.slice(5).replace('T', ' ') : local.slice(11);
-  };
   const zone = zoneLabel(new Date(last?.endMs ?? 0), tz);
+  const width = intervalMs(data.interval);
 
   return (
-    <div className="containers-chart-layout">
-      <figure className="containers-chart">
-        <BarChart
-          responsive
-          style={{ width: '100%', height: CHART_HEIGHT }}
-          data={rows}
-          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-          barCategoryGap={rows.length > 60 ? 0 : '12%'}
-          title="Startup failures per interval, by reason class"
-        >
-          <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis
-            dataKey="startMs"
-            tickFormatter={tick}
-            minTickGap={24}
-            stroke="var(--muted)"
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-          />
-          <YAxis
-            width={44}
-            allowDecimals={false}
-            tickFormatter={formatCount}
-            stroke="var(--muted)"
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-          />
-          <Tooltip
-            cursor={{ fill: 'var(--border)', fillOpacity: 0.35 }}
-            isAnimationActive={false}
-            content={(props: TooltipContentProps) => (
-              <BarTooltip {...props} reasons={reasons} showUnlisted={showUnlisted} tz={tz} />
-            )}
-          />
-          {bars.map((bar) => (
-            <Bar
-              key={bar.reason}
-              name={bar.label}
-              dataKey={bar.value}
-              stackId="reasons"
-              fill={bar.color}
-              isAnimationActive={false}
-              className="containers-chart-segment"
-              onClick={
-                onSelectBar ? (item) => onSelectBar(bar.reason, item.payload as TimelineRow) : undefined
-              }
-            />
-          ))}
-          {showUnlisted && (
-            <Bar
-              name={UNLISTED_REASON.label}
-              dataKey="unlisted"
-              stackId="reasons"
-              fill={UNLISTED_REASON.color}
-              isAnimationActive={false}
-              className="containers-chart-segment"
-              onClick={onSelectBar ? (item) => onSelectBar(null, item.payload as TimelineRow) : undefined}
-            />
-          )}
-        </BarChart>
-        <figcaption className="containers-caption">
-          Time ({zone}), one bar per {describeInterval(data.interval)}. Click a segment to list those
-          failures.
-        </figcaption>
-      </figure>
-      <ReasonLegend reasons={reasons} showUnlisted={showUnlisted} rows={rows} />
-    </div>
+    <StackedBarChart
+      rows={rows}
+      xKey="startMs"
+      formatX={timeTickFormatter(spanMs, tz)}
+      series={series}
+      title="Startup failures per interval, by reason class"
+      height={CHART_HEIGHT}
+      yAxisWidth={44}
+      barCategoryGap={barGapFor(rows.length)}
+      tooltip={(props) => <BarTooltip {...props} reasons={reasons} showUnlisted={showUnlisted} tz={tz} />}
+      className="containers-chart-layout"
+      caption={
+        <>
+          Time ({zone}), one bar per {width === null ? data.interval : describeIntervalMs(width)}. Click a
+          segment to list those failures.
+        </>
+      }
+      aside={<ReasonLegend reasons={reasons} showUnlisted={showUnlisted} rows={rows} />}
+    />
   );
 }
 
@@ -134,7 +107,7 @@ function ReasonLegend({
           <li key={reason} title={style.description} data-reason={reason}>
             <Swatch color={style.color} />
             <span>{style.label}</span>
-            <span className="containers-num">{formatCount(total(reason))}</span>
+            <span className="num">{formatCount(total(reason))}</span>
           </li>
         );
       })}
@@ -142,9 +115,7 @@ function ReasonLegend({
         <li title={UNLISTED_REASON.description}>
           <Swatch color={UNLISTED_REASON.color} />
           <span>{UNLISTED_REASON.label}</span>
-          <span className="containers-num">
-            {formatCount(rows.reduce((sum, row) => sum + row.unlisted, 0))}
-          </span>
+          <span className="num">{formatCount(rows.reduce((sum, row) => sum + row.unlisted, 0))}</span>
         </li>
       )}
     </ul>
@@ -161,8 +132,8 @@ function BarTooltip({
   const row = payload?.[0]?.payload as TimelineRow | undefined;
   if (!active || !row) return null;
   return (
-    <div className="containers-tooltip">
-      <p className="containers-tooltip-title">
+    <div className="chart-tooltip">
+      <p className="chart-tooltip-title">
         {formatRange(new Date(row.startMs), new Date(row.endMs), tz, 'minute')}
       </p>
       <p className="containers-tooltip-total">{formatCount(row.total)} startup failures</p>
@@ -176,7 +147,7 @@ function BarTooltip({
                   <Swatch color={reasonStyle(reason).color} />
                   {reasonStyle(reason).label}
                 </td>
-                <td className="containers-num">{formatCount(row.byReason[reason])}</td>
+                <td className="num">{formatCount(row.byReason[reason])}</td>
               </tr>
             ))}
           {showUnlisted && row.unlisted > 0 && (
@@ -185,20 +156,11 @@ function BarTooltip({
                 <Swatch color={UNLISTED_REASON.color} />
                 {UNLISTED_REASON.label}
               </td>
-              <td className="containers-num">{formatCount(row.unlisted)}</td>
+              <td className="num">{formatCount(row.unlisted)}</td>
             </tr>
           )}
         </tbody>
       </table>
     </div>
   );
-}
-
-/** `1h` → `hour`, `5m` → `5 minutes`. */
-export function describeInterval(interval: string): string {
-  const match = /^(\d+)([mhd])$/.exec(interval);
-  if (!match) return interval;
-  const n = Number(match[1]);
-  const unit = { m: 'minute', h: 'hour', d: 'day' }[match[2] as 'm' | 'h' | 'd'];
-  return n === 1 ? unit : `${n} ${unit}s`;
 }

@@ -28,7 +28,7 @@ export function FailuresPanel({
       emptyMessage="No startup failures match these filters in this range."
       actions={
         query.data && (
-          <span className="containers-hint" data-testid="failures-total">
+          <span className="hint" data-testid="failures-total">
             {query.data.failures.length < query.data.total
               ? `newest ${formatCount(query.data.failures.length)} of ${countOf(query.data.total, 'failure')}`
               : countOf(query.data.total, 'failure')}
@@ -39,7 +39,7 @@ export function FailuresPanel({
       {(data) => (
         <>
           <FailuresTable failures={data.failures} tz={tz} tzParam={tzParam} />
-          <p className="containers-hint containers-definition">
+          <p className="hint containers-definition">
             A startup failure is a task that never reached RUNNING or stopped within{' '}
             {formatAge(data.startupWindowMs)} of starting; a crash loop is a service failing again and again
             within a short window.
@@ -60,11 +60,9 @@ export function FailuresTable({
   tzParam: string | null;
 }) {
   return (
-    <div className="containers-table-scroll">
-      <table className="containers-table containers-failures">
-        <caption className="containers-visually-hidden">
-          Startup failures, newest first; open one to see its log
-        </caption>
+    <div className="table-scroll">
+      <table className="data-table containers-failures">
+        <caption className="visually-hidden">Startup failures, newest first; open one to see its log</caption>
         <thead>
           <tr>
             <th scope="col">Stopped</th>
@@ -78,7 +76,7 @@ export function FailuresTable({
         <tbody>
           {failures.map((failure) => (
             <tr key={failure.taskArn} data-task-id={failure.taskId}>
-              <td className="containers-nowrap">
+              <td className="nowrap">
                 <Link to={inAppLink(failure.link, tzParam)} title="Open this failure with its log">
                   {formatTimestamp(new Date(failure.stoppedAt), tz)}
                 </Link>
@@ -95,7 +93,7 @@ export function FailuresTable({
                 {failure.firstErrorLine !== null ? (
                   <code className="containers-error-line">{failure.firstErrorLine}</code>
                 ) : (
-                  <span className="containers-hint">
+                  <span className="hint">
                     {failure.logsAvailable ? 'no error line in the log' : 'no logs'}
                     {failure.stoppedReason && ` — ${failure.stoppedReason}`}
                   </span>

@@ -1,6 +1,6 @@
-import type { FormEvent } from 'react';
 import type { ReasonClass } from '@lookout/server/types';
-import { Swatch } from './badges.tsx';
+import { AddValueField, FilterChips } from '../../components/filter-chips.tsx';
+import { Swatch } from '../../components/swatch.tsx';
 import { REASON_ORDER, reasonStyle } from './reason-classes.ts';
 import {
   CLEAR_FILTERS,
@@ -20,11 +20,11 @@ export function FiltersBar({ filters }: { filters: ContainersFiltersState }) {
     field === 'reason' ? reasonStyle(value as ReasonClass).label : value;
 
   return (
-    <section className="containers-filters" aria-label="Filters">
-      <div className="containers-filter-inputs">
+    <section className="filters" aria-label="Filters">
+      <div className="filter-inputs">
         <FilterInput field="service" placeholder="checkout-api" filters={filters} />
         <FilterInput field="cluster" placeholder="prod-eu" filters={filters} />
-        <fieldset className="containers-field containers-reasons">
+        <fieldset className="field field-choices">
           <legend>{LABELS.reason}</legend>
           {REASON_ORDER.map((reason) => (
             <label key={reason} title={reasonStyle(reason).description}>
@@ -40,34 +40,22 @@ export function FiltersBar({ filters }: { filters: ContainersFiltersState }) {
         </fieldset>
       </div>
       {filters.ignoredReasons.length > 0 && (
-        <p className="containers-hint" role="status">
+        <p className="hint" role="status">
           Ignored unknown reason {filters.ignoredReasons.map((r) => `“${r}”`).join(', ')} from the link.
         </p>
       )}
       {chips.length > 0 ? (
-        <div className="containers-chips">
-          <ul aria-label="Active filters">
-            {chips.map(({ field, value }) => (
-              <li key={`${field}=${value}`} className="containers-chip">
-                <span>
-                  {LABELS[field]}: <strong>{chipText(field, value)}</strong>
-                </span>
-                <button
-                  type="button"
-                  onClick={() => filters.update(toggleValue(filters, field, value))}
-                  aria-label={`Remove ${LABELS[field]} ${chipText(field, value)}`}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => filters.update(CLEAR_FILTERS)}>
-            Clear all
-          </button>
-        </div>
+        <FilterChips
+          chips={chips.map(({ field, value }) => ({
+            key: `${field}=${value}`,
+            label: LABELS[field],
+            value: chipText(field, value),
+            remove: () => filters.update(toggleValue(filters, field, value)),
+          }))}
+          onClearAll={() => filters.update(CLEAR_FILTERS)}
+        />
       ) : (
-        <p className="containers-hint">
+        <p className="hint">
           Type a service or cluster and press Enter to add it; several values of one field match any of them.
           Every filter narrows every panel.
         </p>
@@ -85,20 +73,13 @@ function FilterInput({
   placeholder: string;
   filters: ContainersFiltersState;
 }) {
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const input = event.currentTarget.elements.namedItem('value') as HTMLInputElement;
-    const value = input.value.trim();
-    if (!value) return;
-    if (!filters[field].includes(value)) filters.update({ [field]: [...filters[field], value] });
-    input.value = '';
-  };
   return (
-    <form className="containers-field" onSubmit={submit}>
-      <label>
-        <span>{LABELS[field]}</span>
-        <input name="value" type="text" placeholder={placeholder} autoComplete="off" spellCheck={false} />
-      </label>
-    </form>
+    <AddValueField
+      label={LABELS[field]}
+      placeholder={placeholder}
+      onAdd={(value) => {
+        if (!filters[field].includes(value)) filters.update({ [field]: [...filters[field], value] });
+      }}
+    />
   );
 }

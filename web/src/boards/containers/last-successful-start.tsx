@@ -42,8 +42,8 @@ export function LastSuccessfulStart({
       <p>
         Started {formatTimestamp(new Date(start.startedAt), tz)} · task <code>{start.taskId}</code>
       </p>
-      <table className="containers-table">
-        <caption className="containers-visually-hidden">Images then and now</caption>
+      <table className="data-table">
+        <caption className="visually-hidden">Images then and now</caption>
         <thead>
           <tr>
             <th scope="col">Container</th>
@@ -59,15 +59,9 @@ export function LastSuccessfulStart({
               data-changed={row.changed}
             >
               <td>{row.container}</td>
+              <td>{row.then ? <code>{row.then}</code> : <span className="hint">not in that task</span>}</td>
               <td>
-                {row.then ? (
-                  <code>{row.then}</code>
-                ) : (
-                  <span className="containers-hint">not in that task</span>
-                )}
-              </td>
-              <td>
-                {row.now ? <code>{row.now}</code> : <span className="containers-hint">not in this task</span>}
+                {row.now ? <code>{row.now}</code> : <span className="hint">not in this task</span>}
                 {row.changed && (
                   <strong className="containers-badge containers-badge-changed">changed</strong>
                 )}

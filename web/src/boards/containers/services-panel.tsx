@@ -35,15 +35,15 @@ export function ServicesPanel({
       emptyMessage="No service failed to start in this range."
     >
       {(data) => (
-        <div className="containers-table-scroll">
-          <table className="containers-table">
-            <caption className="containers-visually-hidden">
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">
               Services with startup failures, most first. Choose a service to narrow the board to it.
             </caption>
             <thead>
               <tr>
                 <th scope="col">Service</th>
-                <th scope="col" className="containers-num">
+                <th scope="col" className="num">
                   Failures
                 </th>
                 <th scope="col">Last failure</th>
@@ -55,13 +55,13 @@ export function ServicesPanel({
                 return (
                   <tr
                     key={row.service}
-                    className={selected ? 'containers-row-selected' : undefined}
+                    className={selected ? 'row-selected' : undefined}
                     data-service={row.service}
                   >
                     <td>
                       <button
                         type="button"
-                        className="containers-link"
+                        className="link-button"
                         aria-pressed={selected}
                         onClick={() => {
                           filters.update(toggleValue(filters, 'service', row.service));
@@ -72,8 +72,8 @@ export function ServicesPanel({
                       </button>{' '}
                       {row.crashLoop && <CrashLoopBadge />}
                     </td>
-                    <td className="containers-num">{formatCount(row.failures)}</td>
-                    <td className="containers-nowrap">{formatTimestamp(new Date(row.lastFailure), tz)}</td>
+                    <td className="num">{formatCount(row.failures)}</td>
+                    <td className="nowrap">{formatTimestamp(new Date(row.lastFailure), tz)}</td>
                   </tr>
                 );
               })}

@@ -86,7 +86,7 @@ export function StartupLog({ logs, containerNames, firstErrorLine, truncated, tz
           autoComplete="off"
           spellCheck={false}
         />
-        <span className="containers-hint" data-testid="log-match-count">
+        <span className="hint" data-testid="log-match-count">
           {search.trim()
             ? `${formatCount(shown.length)} of ${countOf(logs.length, 'line')} match`
             : countOf(logs.length, 'line')}
@@ -103,7 +103,7 @@ export function StartupLog({ logs, containerNames, firstErrorLine, truncated, tz
         </span>
       </div>
       {truncated && (
-        <p className="containers-hint" role="note">
+        <p className="hint" role="note">
           The startup log has more lines than shown here; the first {formatCount(logs.length)} are listed.
         </p>
       )}

@@ -29,7 +29,7 @@ export function DeploymentsPage() {
   const kpis = useQuery({ ...deploymentsQueries.kpis(filters.params), refetchInterval });
 
   return (
-    <div className="deployments-page">
+    <div className="board-page deployments-page">
       <BoardHeader title="Deployments" />
       <FiltersBar filters={filters} />
       <Panel
@@ -65,7 +65,7 @@ export function DeploymentsPage() {
         <ServicesPanel filters={filters} tz={tz} onServiceSelected={revealFailures} />
         <StagesPanel filters={filters} tz={tz} onStageSelected={revealFailures} />
       </div>
-      <div id={FAILURES_ID} className="deployments-failures-anchor">
+      <div id={FAILURES_ID} className="scroll-anchor">
         <FailuresPanel filters={filters} tz={tz} />
       </div>
     </div>

@@ -1,16 +1,8 @@
 import { useMemo } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ReferenceArea,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type TooltipContentProps,
-} from 'recharts';
+import { Legend, ReferenceArea, type TooltipContentProps } from 'recharts';
 import type { KpisResponse } from '@lookout/server/types';
+import { Swatch } from '../../components/swatch.tsx';
+import { StackedBarChart, type StackedSeries } from '../../components/time-bar-chart.tsx';
 import { formatCount } from '../../lib/format-number.ts';
 import { formatRange } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
@@ -37,66 +29,48 @@ export interface DeploysChartProps {
 export function DeploysChart({ data, tz, onSelectDay }: DeploysChartProps) {
   const rows = useMemo(() => toPerDayRows(data), [data]);
   const bandDays = incidentDays(rows);
-  const series = SERIES.filter((s) => s.key !== 'unclassified' || rows.some((row) => row.unclassified > 0));
+  const series = SERIES.filter(
+    (s) => s.key !== 'unclassified' || rows.some((row) => row.unclassified > 0),
+  ).map((s): StackedSeries<PerDayRow> => ({
+    key: s.key,
+    name: s.name,
+    color: s.color,
+    value: s.key,
+    onSelect: onSelectDay ? (row) => onSelectDay(row.day) : undefined,
+  }));
 
   return (
-    <div className="deployments-chart-layout">
-      <figure className="deployments-chart">
-        <BarChart
-          responsive
-          style={{ width: '100%', height: CHART_HEIGHT }}
-          data={rows}
-          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-          title="Deploys and releases per day, by outcome and failure cause"
-        >
-          <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="day" stroke="var(--muted)" tick={{ fill: 'var(--muted)', fontSize: 12 }} />
-          <YAxis
-            width={52}
-            allowDecimals={false}
-            tickFormatter={formatCount}
-            stroke="var(--muted)"
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-          />
-          {bandDays.map((day) => (
-            <ReferenceArea
-              key={day}
-              x1={day}
-              x2={day}
-              fill="var(--red)"
-              fillOpacity={0.12}
-              stroke="var(--red)"
-              strokeOpacity={0.4}
-              ifOverflow="extendDomain"
-              label={{ value: 'platform incident', position: 'insideTop', fill: 'var(--red)', fontSize: 11 }}
-            />
-          ))}
-          <Tooltip
-            cursor={{ fill: 'var(--border)', fillOpacity: 0.35 }}
-            isAnimationActive={false}
-            content={(props: TooltipContentProps) => <DayTooltip {...props} tz={tz} />}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {series.map((s) => (
-            <Bar
-              key={s.key}
-              name={s.name}
-              dataKey={s.key}
-              stackId="outcome"
-              fill={s.color}
-              isAnimationActive={false}
-              className="deployments-chart-segment"
-              onClick={onSelectDay ? (item) => onSelectDay((item.payload as PerDayRow).day) : undefined}
-            />
-          ))}
-        </BarChart>
-        <figcaption className="deployments-caption">
+    <StackedBarChart
+      rows={rows}
+      xKey="day"
+      series={series}
+      title="Deploys and releases per day, by outcome and failure cause"
+      height={CHART_HEIGHT}
+      yAxisWidth={52}
+      tooltip={(props) => <DayTooltip {...props} tz={tz} />}
+      caption={
+        <>
           Finished deploys and releases per UTC day: successes, then failures by cause. Shaded days had a
           platform incident (≥ 5 services failing for platform causes in one 30-minute window).
-        </figcaption>
-      </figure>
-      <IncidentList incidents={data.platformIncidents} tz={tz} />
-    </div>
+        </>
+      }
+      aside={<IncidentList incidents={data.platformIncidents} tz={tz} />}
+    >
+      {bandDays.map((day) => (
+        <ReferenceArea
+          key={day}
+          x1={day}
+          x2={day}
+          fill="var(--red)"
+          fillOpacity={0.12}
+          stroke="var(--red)"
+          strokeOpacity={0.4}
+          ifOverflow="extendDomain"
+          label={{ value: 'platform incident', position: 'insideTop', fill: 'var(--red)', fontSize: 11 }}
+        />
+      ))}
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+    </StackedBarChart>
   );
 }
 
@@ -109,15 +83,15 @@ function IncidentList({
 }) {
   return (
     <div className="deployments-incidents">
-      <h3 className="deployments-subhead">Platform incidents</h3>
+      <h3 className="subhead">Platform incidents</h3>
       {incidents.length === 0 ? (
-        <p className="deployments-hint">None in this range.</p>
+        <p className="hint">None in this range.</p>
       ) : (
         <ul aria-label="Platform incidents">
           {incidents.map((incident) => (
             <li key={incident.from}>
               <span>{formatRange(new Date(incident.from), new Date(incident.to), tz, 'minute')}</span>
-              <span className="deployments-hint">
+              <span className="hint">
                 {' '}
                 {formatCount(incident.failures)} platform failures, up to {formatCount(incident.services)}{' '}
                 services
@@ -134,8 +108,8 @@ function DayTooltip({ active, payload, tz }: TooltipContentProps & { tz: TimeZon
   const row = payload?.[0]?.payload as PerDayRow | undefined;
   if (!active || !row) return null;
   return (
-    <div className="deployments-tooltip">
-      <p className="deployments-tooltip-title">
+    <div className="chart-tooltip">
+      <p className="chart-tooltip-title">
         {row.day} (UTC): {formatCount(row.total)} finished
       </p>
       <table>
@@ -143,10 +117,10 @@ function DayTooltip({ active, payload, tz }: TooltipContentProps & { tz: TimeZon
           {SERIES.filter((s) => s.key !== 'unclassified' || row.unclassified > 0).map((s) => (
             <tr key={s.key}>
               <td>
-                <span className="deployments-swatch" style={{ background: s.color }} aria-hidden="true" />
+                <Swatch color={s.color} />
                 {s.name}
               </td>
-              <td className="deployments-num">{formatCount(row[s.key])}</td>
+              <td>{formatCount(row[s.key])}</td>
             </tr>
           ))}
         </tbody>

@@ -26,7 +26,7 @@ export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersStat
       emptyMessage="No failed deploys or releases match these filters in this range."
       actions={
         firstPage && (
-          <span className="deployments-hint" data-testid="failures-total">
+          <span className="hint" data-testid="failures-total">
             {countOf(firstPage.total, 'failure')}
           </span>
         )
@@ -51,9 +51,9 @@ export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersStat
 
 export function FailuresTable({ failures, tz }: { failures: FailureRow[]; tz: TimeZoneOption }) {
   return (
-    <div className="deployments-table-scroll">
-      <table className="deployments-table deployments-failures">
-        <caption className="deployments-visually-hidden">Failures, newest first</caption>
+    <div className="table-scroll">
+      <table className="data-table deployments-failures">
+        <caption className="visually-hidden">Failures, newest first</caption>
         <thead>
           <tr>
             <th scope="col">Finished</th>
@@ -68,10 +68,10 @@ export function FailuresTable({ failures, tz }: { failures: FailureRow[]; tz: Ti
         <tbody>
           {failures.map((failure) => (
             <tr key={failure.eventId} data-event-id={failure.eventId}>
-              <td className="deployments-nowrap">{formatTimestamp(new Date(failure.finishedAt), tz)}</td>
+              <td className="nowrap">{formatTimestamp(new Date(failure.finishedAt), tz)}</td>
               <td>
                 <strong>{failure.service}</strong>
-                <div className="deployments-hint">
+                <div className="hint">
                   {failure.kind} {failure.phase === 'rolled_back' ? 'rolled back' : failure.phase} ·{' '}
                   {failure.platform}
                 </div>

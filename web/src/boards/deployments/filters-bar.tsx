@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { AddValueField, FilterChips } from '../../components/filter-chips.tsx';
 import {
   CLEAR_FILTERS,
   FILTER_FIELDS,
@@ -20,11 +20,11 @@ const PLATFORM_LABELS: Record<string, string> = { ruby: 'Ruby', node: 'Node.js',
 export function FiltersBar({ filters }: { filters: DeploymentsFiltersState }) {
   const chips = FILTER_FIELDS.flatMap((field) => filters[field].map((value) => ({ field, value })));
   return (
-    <section className="deployments-filters" aria-label="Filters">
-      <div className="deployments-filter-inputs">
+    <section className="filters" aria-label="Filters">
+      <div className="filter-inputs">
         <FilterInput field="environment" placeholder="production" filters={filters} />
         <FilterInput field="service" placeholder="checkout-api" filters={filters} />
-        <fieldset className="deployments-field deployments-platforms">
+        <fieldset className="field field-choices">
           <legend>{LABELS.platform}</legend>
           {PLATFORMS.map((platform) => (
             <label key={platform}>
@@ -39,29 +39,17 @@ export function FiltersBar({ filters }: { filters: DeploymentsFiltersState }) {
         </fieldset>
       </div>
       {chips.length > 0 ? (
-        <div className="deployments-chips">
-          <ul aria-label="Active filters">
-            {chips.map(({ field, value }) => (
-              <li key={`${field}=${value}`} className="deployments-chip">
-                <span>
-                  {LABELS[field]}: <strong>{value}</strong>
-                </span>
-                <button
-                  type="button"
-                  onClick={() => filters.update(toggleValue(filters, field, value))}
-                  aria-label={`Remove ${LABELS[field]} ${value}`}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <button type="button" className="deployments-clear" onClick={() => filters.update(CLEAR_FILTERS)}>
-            Clear all
-          </button>
-        </div>
+        <FilterChips
+          chips={chips.map(({ field, value }) => ({
+            key: `${field}=${value}`,
+            label: LABELS[field],
+            value,
+            remove: () => filters.update(toggleValue(filters, field, value)),
+          }))}
+          onClearAll={() => filters.update(CLEAR_FILTERS)}
+        />
       ) : (
-        <p className="deployments-hint">
+        <p className="hint">
           Type a value and press Enter to add it; several values of one field match any of them. Environment,
           service and platform narrow every panel; a stage, chosen under Failing stages, narrows the failures
           list.
@@ -80,20 +68,13 @@ function FilterInput({
   placeholder: string;
   filters: DeploymentsFiltersState;
 }) {
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const input = event.currentTarget.elements.namedItem('value') as HTMLInputElement;
-    const value = input.value.trim();
-    if (!value) return;
-    if (!filters[field].includes(value)) filters.update({ [field]: [...filters[field], value] });
-    input.value = '';
-  };
   return (
-    <form className="deployments-field" onSubmit={submit}>
-      <label>
-        <span>{LABELS[field]}</span>
-        <input name="value" type="text" placeholder={placeholder} autoComplete="off" spellCheck={false} />
-      </label>
-    </form>
+    <AddValueField
+      label={LABELS[field]}
+      placeholder={placeholder}
+      onAdd={(value) => {
+        if (!filters[field].includes(value)) filters.update({ [field]: [...filters[field], value] });
+      }}
+    />
   );
 }

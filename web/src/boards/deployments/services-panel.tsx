@@ -32,18 +32,18 @@ export function ServicesPanel({
       emptyMessage="No service had a failed deploy or release in this range."
     >
       {(data) => (
-        <div className="deployments-table-scroll">
-          <table className="deployments-table">
-            <caption className="deployments-visually-hidden">
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">
               Services with failures, most failures first. Choose a service to narrow the board to it.
             </caption>
             <thead>
               <tr>
                 <th scope="col">Service</th>
-                <th scope="col" className="deployments-num">
+                <th scope="col" className="num">
                   Deploys
                 </th>
-                <th scope="col" className="deployments-num">
+                <th scope="col" className="num">
                   Failure rate
                 </th>
                 <th scope="col">Causes (user / platform / unknown)</th>
@@ -55,11 +55,11 @@ export function ServicesPanel({
               {failing(data.services).map((row) => {
                 const selected = filters.service.includes(row.service);
                 return (
-                  <tr key={row.service} className={selected ? 'deployments-row-selected' : undefined}>
+                  <tr key={row.service} className={selected ? 'row-selected' : undefined}>
                     <td>
                       <button
                         type="button"
-                        className="deployments-link"
+                        className="link-button"
                         aria-pressed={selected}
                         onClick={() => {
                           filters.update(toggleValue(filters, 'service', row.service));
@@ -69,10 +69,10 @@ export function ServicesPanel({
                         {row.service}
                       </button>
                     </td>
-                    <td className="deployments-num">{formatCount(row.deployments)}</td>
-                    <td className="deployments-num">
+                    <td className="num">{formatCount(row.deployments)}</td>
+                    <td className="num">
                       {formatRate(row.failureRate)}{' '}
-                      <small className="deployments-hint">({formatCount(row.failed)} failed)</small>
+                      <small className="hint">({formatCount(row.failed)} failed)</small>
                     </td>
                     <td>
                       <span className="deployments-cause-user">{formatCount(row.failuresByCause.user)}</span>
@@ -85,10 +85,10 @@ export function ServicesPanel({
                         {formatCount(row.failuresByCause.unknown)}
                       </span>
                     </td>
-                    <td className="deployments-nowrap">
+                    <td className="nowrap">
                       {row.lastDeployAt ? formatTimestamp(new Date(row.lastDeployAt), tz) : '—'}
                     </td>
-                    <td className="deployments-nowrap">
+                    <td className="nowrap">
                       {row.msSinceLastSuccess === null
                         ? 'no success in range'
                         : formatAge(row.msSinceLastSuccess)}

@@ -32,15 +32,15 @@ export function StagesPanel({
     >
       {(data) => (
         <>
-          <div className="deployments-table-scroll">
-            <table className="deployments-table deployments-stages">
-              <caption className="deployments-visually-hidden">
+          <div className="table-scroll">
+            <table className="data-table deployments-stages">
+              <caption className="visually-hidden">
                 Failure stages, most failures first. Choose a stage to list only its failures.
               </caption>
               <thead>
                 <tr>
                   <th scope="col">Stage</th>
-                  <th scope="col" className="deployments-num">
+                  <th scope="col" className="num">
                     Failures
                   </th>
                   <th scope="col">By cause (user / platform / unknown)</th>
@@ -50,11 +50,11 @@ export function StagesPanel({
                 {data.stages.map((row) => {
                   const selected = filters.stage.includes(row.stage);
                   return (
-                    <tr key={row.stage} className={selected ? 'deployments-row-selected' : undefined}>
+                    <tr key={row.stage} className={selected ? 'row-selected' : undefined}>
                       <td>
                         <button
                           type="button"
-                          className="deployments-link"
+                          className="link-button"
                           aria-pressed={selected}
                           onClick={() => {
                             filters.update(toggleValue(filters, 'stage', row.stage));
@@ -64,7 +64,7 @@ export function StagesPanel({
                           {row.stage}
                         </button>
                       </td>
-                      <td className="deployments-num">{formatCount(row.failed)}</td>
+                      <td className="num">{formatCount(row.failed)}</td>
                       <td>
                         <CauseSplit row={row} />
                       </td>
@@ -74,7 +74,7 @@ export function StagesPanel({
               </tbody>
             </table>
           </div>
-          <p className="deployments-hint">
+          <p className="hint">
             A stage narrows the failures list only.
             {data.withoutStage > 0 && ` ${countOf(data.withoutStage, 'failure')} name no stage.`}
           </p>

@@ -1,4 +1,5 @@
 import type { ImageSearchResponse } from '@lookout/server/types';
+import { FilterChips } from '../../components/filter-chips.tsx';
 import { describeBbox } from './map-geometry.ts';
 import { rangeLabel } from './size-ranges.ts';
 import {
@@ -26,7 +27,7 @@ export function ActiveSelections({
 }) {
   if (!hasSelections(view)) {
     return (
-      <p className="images-hint">
+      <p className="hint">
         Nothing selected: every image counts. Pick tags above, tick filters, or drag a box on the map.
       </p>
     );
@@ -78,26 +79,11 @@ export function ActiveSelections({
   }
 
   return (
-    <div className="images-chips">
-      <ul aria-label="Active selections">
-        {chips.map((chip) => (
-          <li key={chip.key} className="images-chip">
-            <span>
-              {chip.label}: <strong>{chip.value}</strong>
-            </span>
-            <button
-              type="button"
-              onClick={() => view.update(chip.remove)}
-              aria-label={`Remove ${chip.label} ${chip.value}`}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
-      <button type="button" className="images-clear" onClick={() => view.update(CLEAR_SELECTIONS)}>
-        Clear all
-      </button>
-    </div>
+    <FilterChips
+      label="Active selections"
+      className="images-chips"
+      chips={chips.map((chip) => ({ ...chip, remove: () => view.update(chip.remove) }))}
+      onClearAll={() => view.update(CLEAR_SELECTIONS)}
+    />
   );
 }

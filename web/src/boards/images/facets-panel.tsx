@@ -43,12 +43,12 @@ export function FacetList({
     <fieldset className="images-facet" aria-describedby={hint ? hintId : undefined}>
       <legend>{legend}</legend>
       {hint && (
-        <p id={hintId} className="images-hint">
+        <p id={hintId} className="hint">
           {hint}
         </p>
       )}
       {items.length === 0 ? (
-        <p className="images-hint">None in this selection.</p>
+        <p className="hint">None in this selection.</p>
       ) : (
         <ul className="images-facet-list">
           {shown.map((item) => (
@@ -255,7 +255,7 @@ function MinScoreSelect({ view, effective }: { view: ImagesViewState; effective:
           </option>
         ))}
       </select>
-      <span id={hintId} className="images-hint">
+      <span id={hintId} className="hint">
         Vision tags scored lower do not count, here or in the grid.
       </span>
     </div>

@@ -42,11 +42,11 @@ export function ImageDrawer({ imageId, view, tz }: ImageDrawerProps) {
 
   const image = query.data;
   return (
-    <aside className="images-drawer" role="dialog" aria-modal="false" aria-labelledby={titleId}>
-      <header className="images-drawer-header">
+    <aside className="drawer images-drawer" role="dialog" aria-modal="false" aria-labelledby={titleId}>
+      <header className="drawer-header">
         <div>
           <h2 id={titleId}>{image?.hotelName ?? image?.hotelId ?? 'Image'}</h2>
-          <p className="images-drawer-id">
+          <p className="drawer-id">
             imageId <code>{imageId}</code>
             {image?.hotelId && (
               <>

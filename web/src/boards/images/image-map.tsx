@@ -220,7 +220,7 @@ function boxPixels(view: ReturnType<typeof viewportFor>, bbox: Bbox) {
 
 /** "Area: 35°N–55°N, 10°W–30°E" with the button that takes it away. */
 export function AreaSummary({ bbox, onClear }: { bbox: Bbox | undefined; onClear(): void }) {
-  if (!bbox) return <span className="images-hint">Whole world</span>;
+  if (!bbox) return <span className="hint">Whole world</span>;
   return (
     <span className="images-area">
       <span>Area: {describeBbox(bbox)}</span>

@@ -28,7 +28,7 @@ export function ImagesPage() {
   });
 
   return (
-    <div className="images-page">
+    <div className="board-page images-page">
       <header className="board-header">
         <title>Image tags · Lookout</title>
         <h1>Image tags</h1>

@@ -98,7 +98,7 @@ export function TagSearch({ view }: { view: ImagesViewState }) {
           onKeyDown={onKeyDown}
         />
       </label>
-      <span id={hintId} className="images-visually-hidden">
+      <span id={hintId} className="visually-hidden">
         Counts are images with the tag among all images. Choose a tag to add it to the selection.
       </span>
       {showList && (

@@ -1,0 +1,144 @@
+import type { ReactNode } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type DataKey,
+  type TooltipContentProps,
+} from 'recharts';
+import { formatCount } from '../lib/format-number.ts';
+import { toDateTimeLocalValue } from '../lib/format-time.ts';
+import type { TimeZoneOption } from '../lib/time-range.ts';
+
+/** One stacked series: its name in the tooltip and legend, its colour, and how a row gives its value. */
+export interface StackedSeries<Row> {
+  key: string;
+  name: string;
+  color: string;
+  /** A row's field, or an accessor kept stable across renders (recharts re-registers a bar whose dataKey changes). */
+  value: DataKey<Row, number>;
+  /** A click on this series' segment of a bar narrows the board to it; no click when absent. */
+  onSelect?: (row: Row) => void;
+}
+
+export interface StackedBarChartProps<Row> {
+  rows: Row[];
+  /** The row field on the x axis: one bar per distinct value. */
+  xKey: DataKey<Row>;
+  /** How an x value reads on the axis; the value itself when absent. */
+  formatX?: (value: number) => string;
+  series: readonly StackedSeries<Row>[];
+  /** The chart's accessible name. */
+  title: string;
+  height: number;
+  yAxisWidth: number;
+  /** Bars touch when there are many; recharts' default gap when absent. */
+  barCategoryGap?: number | string;
+  tooltip: (props: TooltipContentProps) => ReactNode;
+  caption: ReactNode;
+  /** Board classes added to the layout (a narrower legend) and the caption. */
+  className?: string;
+  captionClassName?: string;
+  /** Drawn beside the chart: the legend, or a list that stands for it. */
+  aside: ReactNode;
+  /** Extra recharts children drawn under the tooltip and the bars (reference areas, a legend). */
+  children?: ReactNode;
+}
+
+/**
+ * Counts over time as stacked bars beside their legend: the axes, grid, tooltip and click-to-narrow
+ * that every board's chart shares. The board keeps its series, colours, tooltip and what a click does.
+ */
+export function StackedBarChart<Row>({
+  rows,
+  xKey,
+  formatX,
+  series,
+  title,
+  height,
+  yAxisWidth,
+  barCategoryGap,
+  tooltip,
+  caption,
+  className,
+  captionClassName,
+  aside,
+  children,
+}: StackedBarChartProps<Row>) {
+  return (
+    <div className={className ? `chart-layout ${className}` : 'chart-layout'}>
+      <figure className="chart">
+        <BarChart
+          responsive
+          style={{ width: '100%', height }}
+          data={rows}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          barCategoryGap={barCategoryGap}
+          title={title}
+        >
+          <CartesianGrid vertical={false} stroke="var(--border)" />
+          <XAxis
+            dataKey={xKey}
+            tickFormatter={formatX}
+            // Formatted times are wider than the default gap allows.
+            minTickGap={formatX ? 24 : undefined}
+            stroke="var(--muted)"
+            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+          />
+          <YAxis
+            width={yAxisWidth}
+            allowDecimals={false}
+            tickFormatter={formatCount}
+            stroke="var(--muted)"
+            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+          />
+          {children}
+          <Tooltip
+            cursor={{ fill: 'var(--border)', fillOpacity: 0.35 }}
+            isAnimationActive={false}
+            content={tooltip}
+          />
+          {series.map((s) => (
+            <Bar
+              key={s.key}
+              name={s.name}
+              dataKey={s.value}
+              stackId="stack"
+              fill={s.color}
+              isAnimationActive={false}
+              className="chart-segment"
+              onClick={s.onSelect ? (item) => s.onSelect?.(item.payload as Row) : undefined}
+            />
+          ))}
+        </BarChart>
+        <figcaption className={captionClassName ? `chart-caption ${captionClassName}` : 'chart-caption'}>
+          {caption}
+        </figcaption>
+      </figure>
+      {aside}
+    </div>
+  );
+}
+
+/** Many bars touch; a few keep a gap between them. */
+export function barGapFor(count: number): number | string {
+  return count > 60 ? 0 : '12%';
+}
+
+/** Axis labels for epoch-ms bars: the time within a day, with the date over several days. */
+export function timeTickFormatter(spanMs: number, tz: TimeZoneOption): (ms: number) => string {
+  return (ms) => {
+    const local = toDateTimeLocalValue(new Date(ms), tz);
+    return spanMs > 86_400_000 ? local.slice(5).replace('T', ' ') : local.slice(11);
+  };
+}
+
+/** 3_600_000 → `hour`, 300_000 → `5 minutes`: the width of one bar, in words. */
+export function describeIntervalMs(ms: number): string {
+  if (ms % 86_400_000 === 0) return ms === 86_400_000 ? 'day' : `${ms / 86_400_000} days`;
+  if (ms % 3_600_000 === 0) return ms === 3_600_000 ? 'hour' : `${ms / 3_600_000} hours`;
+  return ms === 60_000 ? 'minute' : `${ms / 60_000} minutes`;
+}
