@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { DataTable } from '../../components/data-table.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { countOf } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
@@ -41,46 +42,36 @@ export function AlertsPanel({
           {data.alerts.length === 0 ? (
             <p className="panel-state panel-empty">No alerts sent for failures in this range.</p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table containers-alerts">
-                <caption className="visually-hidden">Alerts sent, with delivery status</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Failure</th>
-                    <th scope="col">Delivery</th>
-                    <th scope="col">Last error</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.alerts.map((alert) => (
-                    <tr key={alert.taskId} data-task-id={alert.taskId}>
-                      <td>
-                        <Link to={inAppLink(alert.link, tzParam)}>{alert.service}</Link>{' '}
-                        <ReasonBadge reason={alert.reasonClass} />
-                        <div className="hint">
-                          {alert.cluster} · stopped{' '}
-                          <span className="nowrap">
-                            {formatTimestamp(new Date(alert.failureStoppedAt), tz)}
-                          </span>
-                        </div>
-                      </td>
-                      <td>
-                        <AlertStatusBadge status={alert.status} />{' '}
-                        <span className="hint">{countOf(alert.attempts, 'attempt')}</span>
-                        <div className="hint nowrap">
-                          {alert.deliveredAt
-                            ? `delivered ${formatTimestamp(new Date(alert.deliveredAt), tz)}`
-                            : `claimed ${formatTimestamp(new Date(alert.claimedAt), tz)}`}
-                        </div>
-                      </td>
-                      <td className="containers-error-cell">
-                        {alert.lastError ? <code>{alert.lastError}</code> : <span className="hint">—</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Alerts sent, with delivery status"
+              columns={['Failure', 'Delivery', 'Last error']}
+              className="containers-alerts"
+            >
+              {data.alerts.map((alert) => (
+                <tr key={alert.taskId} data-task-id={alert.taskId}>
+                  <td>
+                    <Link to={inAppLink(alert.link, tzParam)}>{alert.service}</Link>{' '}
+                    <ReasonBadge reason={alert.reasonClass} />
+                    <div className="hint">
+                      {alert.cluster} · stopped{' '}
+                      <span className="nowrap">{formatTimestamp(new Date(alert.failureStoppedAt), tz)}</span>
+                    </div>
+                  </td>
+                  <td>
+                    <AlertStatusBadge status={alert.status} />{' '}
+                    <span className="hint">{countOf(alert.attempts, 'attempt')}</span>
+                    <div className="hint nowrap">
+                      {alert.deliveredAt
+                        ? `delivered ${formatTimestamp(new Date(alert.deliveredAt), tz)}`
+                        : `claimed ${formatTimestamp(new Date(alert.claimedAt), tz)}`}
+                    </div>
+                  </td>
+                  <td className="containers-error-cell">
+                    {alert.lastError ? <code>{alert.lastError}</code> : <span className="hint">—</span>}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}

@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { ContainerFailure, ContainerFailuresResponse } from '@lookout/server/types';
+import { DataTable } from '../../components/data-table.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { countOf, formatAge, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
@@ -60,49 +61,38 @@ export function FailuresTable({
   tzParam: string | null;
 }) {
   return (
-    <div className="table-scroll">
-      <table className="data-table containers-failures">
-        <caption className="visually-hidden">Startup failures, newest first; open one to see its log</caption>
-        <thead>
-          <tr>
-            <th scope="col">Stopped</th>
-            <th scope="col">Service</th>
-            <th scope="col">Cluster</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Exit code</th>
-            <th scope="col">First error line</th>
-          </tr>
-        </thead>
-        <tbody>
-          {failures.map((failure) => (
-            <tr key={failure.taskArn} data-task-id={failure.taskId}>
-              <td className="nowrap">
-                <Link to={inAppLink(failure.link, tzParam)} title="Open this failure with its log">
-                  {formatTimestamp(new Date(failure.stoppedAt), tz)}
-                </Link>
-              </td>
-              <td>
-                <strong>{failure.service}</strong> {failure.crashLoop && <CrashLoopBadge />}
-              </td>
-              <td>{failure.cluster}</td>
-              <td>
-                <ReasonBadge reason={failure.reasonClass} />
-              </td>
-              <td>{describeExit(culpritContainer(failure))}</td>
-              <td className="containers-error-cell">
-                {failure.firstErrorLine !== null ? (
-                  <code className="containers-error-line">{failure.firstErrorLine}</code>
-                ) : (
-                  <span className="hint">
-                    {failure.logsAvailable ? 'no error line in the log' : 'no logs'}
-                    {failure.stoppedReason && ` — ${failure.stoppedReason}`}
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Startup failures, newest first; open one to see its log"
+      columns={['Stopped', 'Service', 'Cluster', 'Reason', 'Exit code', 'First error line']}
+      className="containers-failures"
+    >
+      {failures.map((failure) => (
+        <tr key={failure.taskArn} data-task-id={failure.taskId}>
+          <td className="nowrap">
+            <Link to={inAppLink(failure.link, tzParam)} title="Open this failure with its log">
+              {formatTimestamp(new Date(failure.stoppedAt), tz)}
+            </Link>
+          </td>
+          <td>
+            <strong>{failure.service}</strong> {failure.crashLoop && <CrashLoopBadge />}
+          </td>
+          <td>{failure.cluster}</td>
+          <td>
+            <ReasonBadge reason={failure.reasonClass} />
+          </td>
+          <td>{describeExit(culpritContainer(failure))}</td>
+          <td className="containers-error-cell">
+            {failure.firstErrorLine !== null ? (
+              <code className="containers-error-line">{failure.firstErrorLine}</code>
+            ) : (
+              <span className="hint">
+                {failure.logsAvailable ? 'no error line in the log' : 'no logs'}
+                {failure.stoppedReason && ` — ${failure.stoppedReason}`}
+              </span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

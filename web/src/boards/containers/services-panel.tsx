@@ -4,6 +4,7 @@ import { Panel } from '../../components/panel.tsx';
 import { formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
+import { DataTable, FilterToggle } from '../../components/data-table.tsx';
 import { CrashLoopBadge } from './badges.tsx';
 import { toggleValue, type ContainersFiltersState } from './use-containers-filters.ts';
 
@@ -35,51 +36,36 @@ export function ServicesPanel({
       emptyMessage="No service failed to start in this range."
     >
       {(data) => (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">
-              Services with startup failures, most first. Choose a service to narrow the board to it.
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Service</th>
-                <th scope="col" className="num">
-                  Failures
-                </th>
-                <th scope="col">Last failure</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.services.toSorted(byFailuresThenRecency).map((row) => {
-                const selected = filters.service.includes(row.service);
-                return (
-                  <tr
-                    key={row.service}
-                    className={selected ? 'row-selected' : undefined}
-                    data-service={row.service}
+        <DataTable
+          caption="Services with startup failures, most first. Choose a service to narrow the board to it."
+          columns={['Service', { label: 'Failures', numeric: true }, 'Last failure']}
+        >
+          {data.services.toSorted(byFailuresThenRecency).map((row) => {
+            const selected = filters.service.includes(row.service);
+            return (
+              <tr
+                key={row.service}
+                className={selected ? 'row-selected' : undefined}
+                data-service={row.service}
+              >
+                <td>
+                  <FilterToggle
+                    pressed={selected}
+                    onToggle={() => {
+                      filters.update(toggleValue(filters, 'service', row.service));
+                      onServiceSelected?.();
+                    }}
                   >
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-pressed={selected}
-                        onClick={() => {
-                          filters.update(toggleValue(filters, 'service', row.service));
-                          onServiceSelected?.();
-                        }}
-                      >
-                        {row.service}
-                      </button>{' '}
-                      {row.crashLoop && <CrashLoopBadge />}
-                    </td>
-                    <td className="num">{formatCount(row.failures)}</td>
-                    <td className="nowrap">{formatTimestamp(new Date(row.lastFailure), tz)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                    {row.service}
+                  </FilterToggle>{' '}
+                  {row.crashLoop && <CrashLoopBadge />}
+                </td>
+                <td className="num">{formatCount(row.failures)}</td>
+                <td className="nowrap">{formatTimestamp(new Date(row.lastFailure), tz)}</td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </Panel>
   );

@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { FailureRow } from '@lookout/server/types';
+import { DataTable } from '../../components/data-table.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { countOf, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
@@ -51,48 +52,34 @@ export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersStat
 
 export function FailuresTable({ failures, tz }: { failures: FailureRow[]; tz: TimeZoneOption }) {
   return (
-    <div className="table-scroll">
-      <table className="data-table deployments-failures">
-        <caption className="visually-hidden">Failures, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Finished</th>
-            <th scope="col">Service</th>
-            <th scope="col">Environment</th>
-            <th scope="col">Stage</th>
-            <th scope="col">Message</th>
-            <th scope="col">Cause</th>
-            <th scope="col">Deciding rule</th>
-          </tr>
-        </thead>
-        <tbody>
-          {failures.map((failure) => (
-            <tr key={failure.eventId} data-event-id={failure.eventId}>
-              <td className="nowrap">{formatTimestamp(new Date(failure.finishedAt), tz)}</td>
-              <td>
-                <strong>{failure.service}</strong>
-                <div className="hint">
-                  {failure.kind} {failure.phase === 'rolled_back' ? 'rolled back' : failure.phase} ·{' '}
-                  {failure.platform}
-                </div>
-              </td>
-              <td>{failure.environment}</td>
-              <td>{failure.stage ?? '—'}</td>
-              <td className="deployments-message">
-                {failure.code && <code>{failure.code}</code>} {failure.message ?? ''}
-              </td>
-              <td>
-                <span className={`deployments-cause deployments-cause-${failure.cause}`}>
-                  {failure.cause}
-                </span>
-              </td>
-              <td>
-                <code className="deployments-rule">{failure.ruleId ?? 'no rule matched'}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Failures, newest first"
+      columns={['Finished', 'Service', 'Environment', 'Stage', 'Message', 'Cause', 'Deciding rule']}
+      className="deployments-failures"
+    >
+      {failures.map((failure) => (
+        <tr key={failure.eventId} data-event-id={failure.eventId}>
+          <td className="nowrap">{formatTimestamp(new Date(failure.finishedAt), tz)}</td>
+          <td>
+            <strong>{failure.service}</strong>
+            <div className="hint">
+              {failure.kind} {failure.phase === 'rolled_back' ? 'rolled back' : failure.phase} ·{' '}
+              {failure.platform}
+            </div>
+          </td>
+          <td>{failure.environment}</td>
+          <td>{failure.stage ?? '—'}</td>
+          <td className="deployments-message">
+            {failure.code && <code>{failure.code}</code>} {failure.message ?? ''}
+          </td>
+          <td>
+            <span className={`deployments-cause deployments-cause-${failure.cause}`}>{failure.cause}</span>
+          </td>
+          <td>
+            <code className="deployments-rule">{failure.ruleId ?? 'no rule matched'}</code>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -5,6 +5,7 @@ import { formatAge, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { useRefreshInterval } from '../../lib/use-time-range.ts';
+import { DataTable, FilterToggle } from '../../components/data-table.tsx';
 import { formatRate } from './dora.ts';
 import { deploymentsQueries } from './queries.ts';
 import { toggleValue, type DeploymentsFiltersState } from './use-deployments-filters.ts';
@@ -32,73 +33,60 @@ export function ServicesPanel({
       emptyMessage="No service had a failed deploy or release in this range."
     >
       {(data) => (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">
-              Services with failures, most failures first. Choose a service to narrow the board to it.
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Service</th>
-                <th scope="col" className="num">
-                  Deploys
-                </th>
-                <th scope="col" className="num">
-                  Failure rate
-                </th>
-                <th scope="col">Causes (user / platform / unknown)</th>
-                <th scope="col">Last deploy</th>
-                <th scope="col">Since last success</th>
+        <DataTable
+          caption="Services with failures, most failures first. Choose a service to narrow the board to it."
+          columns={[
+            'Service',
+            { label: 'Deploys', numeric: true },
+            { label: 'Failure rate', numeric: true },
+            'Causes (user / platform / unknown)',
+            'Last deploy',
+            'Since last success',
+          ]}
+        >
+          {failing(data.services).map((row) => {
+            const selected = filters.service.includes(row.service);
+            return (
+              <tr key={row.service} className={selected ? 'row-selected' : undefined}>
+                <td>
+                  <FilterToggle
+                    pressed={selected}
+                    onToggle={() => {
+                      filters.update(toggleValue(filters, 'service', row.service));
+                      onServiceSelected?.();
+                    }}
+                  >
+                    {row.service}
+                  </FilterToggle>
+                </td>
+                <td className="num">{formatCount(row.deployments)}</td>
+                <td className="num">
+                  {formatRate(row.failureRate)}{' '}
+                  <small className="hint">({formatCount(row.failed)} failed)</small>
+                </td>
+                <td>
+                  <span className="deployments-cause-user">{formatCount(row.failuresByCause.user)}</span>
+                  {' / '}
+                  <span className="deployments-cause-platform">
+                    {formatCount(row.failuresByCause.platform)}
+                  </span>
+                  {' / '}
+                  <span className="deployments-cause-unknown">
+                    {formatCount(row.failuresByCause.unknown)}
+                  </span>
+                </td>
+                <td className="nowrap">
+                  {row.lastDeployAt ? formatTimestamp(new Date(row.lastDeployAt), tz) : '—'}
+                </td>
+                <td className="nowrap">
+                  {row.msSinceLastSuccess === null
+                    ? 'no success in range'
+                    : formatAge(row.msSinceLastSuccess)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {failing(data.services).map((row) => {
-                const selected = filters.service.includes(row.service);
-                return (
-                  <tr key={row.service} className={selected ? 'row-selected' : undefined}>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-pressed={selected}
-                        onClick={() => {
-                          filters.update(toggleValue(filters, 'service', row.service));
-                          onServiceSelected?.();
-                        }}
-                      >
-                        {row.service}
-                      </button>
-                    </td>
-                    <td className="num">{formatCount(row.deployments)}</td>
-                    <td className="num">
-                      {formatRate(row.failureRate)}{' '}
-                      <small className="hint">({formatCount(row.failed)} failed)</small>
-                    </td>
-                    <td>
-                      <span className="deployments-cause-user">{formatCount(row.failuresByCause.user)}</span>
-                      {' / '}
-                      <span className="deployments-cause-platform">
-                        {formatCount(row.failuresByCause.platform)}
-                      </span>
-                      {' / '}
-                      <span className="deployments-cause-unknown">
-                        {formatCount(row.failuresByCause.unknown)}
-                      </span>
-                    </td>
-                    <td className="nowrap">
-                      {row.lastDeployAt ? formatTimestamp(new Date(row.lastDeployAt), tz) : '—'}
-                    </td>
-                    <td className="nowrap">
-                      {row.msSinceLastSuccess === null
-                        ? 'no success in range'
-                        : formatAge(row.msSinceLastSuccess)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
     </Panel>
   );

@@ -4,6 +4,7 @@ import { Panel } from '../../components/panel.tsx';
 import { countOf, formatCount } from '../../lib/format-number.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { useRefreshInterval } from '../../lib/use-time-range.ts';
+import { DataTable, FilterToggle } from '../../components/data-table.tsx';
 import { deploymentsQueries } from './queries.ts';
 import { toggleValue, type DeploymentsFiltersState } from './use-deployments-filters.ts';
 
@@ -32,48 +33,34 @@ export function StagesPanel({
     >
       {(data) => (
         <>
-          <div className="table-scroll">
-            <table className="data-table deployments-stages">
-              <caption className="visually-hidden">
-                Failure stages, most failures first. Choose a stage to list only its failures.
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Stage</th>
-                  <th scope="col" className="num">
-                    Failures
-                  </th>
-                  <th scope="col">By cause (user / platform / unknown)</th>
+          <DataTable
+            caption="Failure stages, most failures first. Choose a stage to list only its failures."
+            columns={['Stage', { label: 'Failures', numeric: true }, 'By cause (user / platform / unknown)']}
+            className="deployments-stages"
+          >
+            {data.stages.map((row) => {
+              const selected = filters.stage.includes(row.stage);
+              return (
+                <tr key={row.stage} className={selected ? 'row-selected' : undefined}>
+                  <td>
+                    <FilterToggle
+                      pressed={selected}
+                      onToggle={() => {
+                        filters.update(toggleValue(filters, 'stage', row.stage));
+                        onStageSelected?.();
+                      }}
+                    >
+                      {row.stage}
+                    </FilterToggle>
+                  </td>
+                  <td className="num">{formatCount(row.failed)}</td>
+                  <td>
+                    <CauseSplit row={row} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.stages.map((row) => {
-                  const selected = filters.stage.includes(row.stage);
-                  return (
-                    <tr key={row.stage} className={selected ? 'row-selected' : undefined}>
-                      <td>
-                        <button
-                          type="button"
-                          className="link-button"
-                          aria-pressed={selected}
-                          onClick={() => {
-                            filters.update(toggleValue(filters, 'stage', row.stage));
-                            onStageSelected?.();
-                          }}
-                        >
-                          {row.stage}
-                        </button>
-                      </td>
-                      <td className="num">{formatCount(row.failed)}</td>
-                      <td>
-                        <CauseSplit row={row} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
           <p className="hint">
             A stage narrows the failures list only.
             {data.withoutStage > 0 && ` ${countOf(data.withoutStage, 'failure')} name no stage.`}
