@@ -35,6 +35,7 @@ import { parseArgs } from 'node:util';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app/build-app.ts';
+import { writeDocuments } from '../src/es/bulk-writer.ts';
 import { createDeploymentsBoard } from '../src/boards/deployments/board.ts';
 import { seedDeployments } from '../src/boards/deployments/demo/seed.ts';
 import {
@@ -81,7 +82,8 @@ import { startFakeSnsHost, type FakeSnsHost } from '../test/deployments-tls.ts';
 const INDEX = 'lookout-deployments-bench';
 const SNS_INDEX = 'lookout-deployments-bench-sns';
 const RAW_INDEX = 'lookout-deployments-bench-snsraw';
-const BENCH_INDICES = [INDEX, SNS_INDEX, RAW_INDEX];
+const BULK_INDEX = 'lookout-deployments-bench-snsbulk';
+const BENCH_INDICES = [INDEX, SNS_INDEX, RAW_INDEX, BULK_INDEX];
 /** Own template names (the tests' pattern): never replace the real `lookout-deployments` template. */
 const TEMPLATES: IndexTemplate[] = BENCH_INDICES.map((index) => {
   const template = deploymentsIndexTemplate(index);
@@ -479,6 +481,7 @@ async function benchSns(client: Client, es: DirectEs, flags: Flags, now: Date): 
     // Both indices exist before timing, so neither side's first write creates one.
     await client.indices.create({ index: SNS_INDEX });
     await client.indices.create({ index: RAW_INDEX });
+    await client.indices.create({ index: BULK_INDEX });
     await waitForMerges(client);
 
     console.error(`SNS ingest: ${int(items.length)} notifications to the BFF …`);
@@ -492,6 +495,19 @@ async function benchSns(client: Client, es: DirectEs, flags: Flags, now: Date): 
       runConcurrently(items.length, flags.concurrency, postToEs(es, items)),
     );
     const directStored = await storedCount(client, RAW_INDEX);
+
+    // DESIGN.md's baseline: a raw `_bulk` of the same documents (the bulk helper, 5 MB bodies).
+    console.error(`SNS ingest: the same ${int(items.length)} documents as one streamed _bulk …`);
+    const bulk = await measureRun(client, async (): Promise<PostRun> => {
+      const started = performance.now();
+      const written = await writeDocuments(
+        client,
+        items.map((item) => ({ index: BULK_INDEX, id: item.messageId, document: item.document })),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      return { seconds, latencies: [seconds * 1000], outcomes: new Map([['stored', written.indexed]]) };
+    });
+    const bulkStored = await storedCount(client, BULK_INDEX);
 
     console.error(`SNS ingest: re-posting ${int(flags.reposts)} …`);
     const again = await measureRun(client, () =>
@@ -553,6 +569,7 @@ async function benchSns(client: Client, es: DirectEs, flags: Flags, now: Date): 
           int(directStored),
           direct,
         ),
+        row(`direct ES: same docs, one streamed _bulk`, items.length, bulk.result, int(bulkStored), bulk),
         row(`BFF: ${int(flags.reposts)} re-posted`, flags.reposts, again.result, int(afterRepost), again),
       ],
     );
@@ -562,9 +579,11 @@ async function benchSns(client: Client, es: DirectEs, flags: Flags, now: Date): 
     );
     const rate = items.length / viaBff.result.seconds;
     const directRate = items.length / direct.result.seconds;
+    const bulkRate = items.length / bulk.result.seconds;
     console.log(
       `SNS ingest rate ${int(rate)} notifications/s = ${pct(rate / directRate)} of the direct one-document ` +
-        `_bulk rate (${int(directRate)}/s); signing ${int(items.length)} notifications beforehand took ` +
+        `_bulk rate (${int(directRate)}/s), ${pct(rate / bulkRate)} of one streamed _bulk of the same documents ` +
+        `(${int(bulkRate)}/s); signing ${int(items.length)} notifications beforehand took ` +
         `${(signMs / 1000).toFixed(1)} s in this process (not timed)`,
     );
     const storedOk = viaBff.result.outcomes.get('stored') === items.length && bffStored === items.length;

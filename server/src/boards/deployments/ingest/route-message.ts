@@ -1,4 +1,4 @@
-import { Value } from 'typebox/value';
+import { Compile } from 'typebox/compile';
 import { DeployEvent } from '../schema.ts';
 import type { StoredDeployment } from '../mapping.ts';
 import { classifyFailure, type ClassificationRule } from '../rules.ts';
@@ -79,6 +79,9 @@ export function codeDeployToEvent(trigger: Record<string, unknown>): DeployEvent
   };
 }
 
+/** Compiled once: every SNS notification is checked, and the interpreted check costs several times more. */
+const deployEventValidator = Compile(DeployEvent);
+
 export function routeMessage(message: string): RoutedMessage {
   let parsed: unknown;
   try {
@@ -105,8 +108,8 @@ export function routeMessage(message: string): RoutedMessage {
       : { route: 'unrecognised', reason: `CodeDeploy trigger with status ${String(body.status)} not mapped` };
   }
   if ('eventId' in body && 'phase' in body) {
-    if (Value.Check(DeployEvent, body)) return { route: 'deployment', event: body };
-    const first = [...Value.Errors(DeployEvent, body)][0];
+    if (deployEventValidator.Check(body)) return { route: 'deployment', event: body };
+    const first = deployEventValidator.Errors(body)[0];
     const where = first ? `${first.instancePath || '/'} ${first.message}` : 'invalid';
     return { route: 'unrecognised', reason: `deploy event does not match the schema: ${where}` };
   }
