@@ -9,7 +9,7 @@ import type { ReasonClass } from './schema.ts';
 const EXIT_MEANINGS: Record<number, string> = {
   0: 'exited normally',
   1: 'application error (general failure)',
-  2: 'misuse of a shell builtin or bad arguments',
+  2: 'bad arguments or shell misuse (a Go program: unrecovered panic)',
   126: 'command cannot execute (permission or not executable)',
   127: 'command not found (wrong entrypoint or missing binary)',
   128: 'invalid exit argument',
