@@ -13,11 +13,20 @@ import type {
   TimelineResponse,
 } from '../src/boards/containers/schema.ts';
 import type { FluentdLogDocument } from '../src/boards/containers/logs.ts';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  GOLDEN_BASE_MS,
+  GOLDEN_CASES,
+  GOLDEN_EVENTS_INDEX,
+  GOLDEN_LOGS_PATTERN,
+} from '../src/boards/containers/__fixtures__/cases.ts';
 import { testApp, testConfig, uniqueIndex } from './helpers.ts';
 import { logLines, partialLines, taskArn, taskEvents, type TaskSpec } from './containers-fixtures.ts';
 
 const MINUTE = 60_000;
-const base = Math.floor(Date.now() / MINUTE) * MINUTE - 3 * 60 * MINUTE;
+const base = GOLDEN_BASE_MS;
 const at = (minutes: number) => base + minutes * MINUTE;
 const app1 = 'registry.example.org/checkout-api:2.3.1';
 const app0 = 'registry.example.org/checkout-api:2.3.0';
@@ -368,6 +377,34 @@ describe('containers board API against the real engine', () => {
     expect(total).toBe(8);
     const commands = body.buckets.reduce((sum, bucket) => sum + (bucket.byReason.command ?? 0), 0);
     expect(commands).toBe(3);
+  });
+
+  describe('golden fixtures', () => {
+    const fixturesDir = path.join(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '../src/boards/containers/__fixtures__',
+    );
+    it.each(GOLDEN_CASES)('$name: the live response shapes into the reviewed answer', async (golden) => {
+      const index = golden.request.index === GOLDEN_LOGS_PATTERN ? `${logsPrefix}*` : eventsIndex;
+      const response = await client.search({ ...golden.request, index });
+      if (process.env.RECORD_FIXTURES) {
+        const write = (suffix: string, value: unknown) =>
+          writeFile(
+            path.join(fixturesDir, `${golden.name}.${suffix}.json`),
+            `${JSON.stringify(value, null, 2)}\n`,
+          );
+        await write('request', golden.request);
+        const recorded = JSON.stringify({ ...response, took: 0 })
+          .replaceAll(eventsIndex, GOLDEN_EVENTS_INDEX)
+          .replaceAll(logsPrefix, GOLDEN_LOGS_PATTERN.replace('*', ''));
+        await write('response', JSON.parse(recorded));
+        await write('expected', golden.shape(response));
+      }
+      const reviewed: unknown = JSON.parse(
+        await readFile(path.join(fixturesDir, `${golden.name}.expected.json`), 'utf8'),
+      );
+      expect(JSON.parse(JSON.stringify(golden.shape(response)))).toEqual(reviewed);
+    });
   });
 
   it('ingest before anyone ran setup: the endpoint installs the templates first, so queries work', async () => {
