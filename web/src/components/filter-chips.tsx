@@ -60,10 +60,13 @@ export function FilterChips({
 export function AddValueField({
   label,
   placeholder,
+  values = [],
   onAdd,
 }: {
   label: string;
   placeholder: string;
+  /** The filter's values: entering one of them again changes nothing (no new history entry). */
+  values?: readonly string[];
   onAdd(value: string): void;
 }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -71,7 +74,7 @@ export function AddValueField({
     const input = event.currentTarget.elements.namedItem('value') as HTMLInputElement;
     const value = input.value.trim();
     if (!value) return;
-    onAdd(value);
+    if (!values.includes(value)) onAdd(value);
     input.value = '';
   };
   return (

@@ -28,15 +28,13 @@ export interface StackedBarChartProps<Row> {
   rows: Row[];
   /** The row field on the x axis: one bar per distinct value. */
   xKey: DataKey<Row>;
-  /** How an x value reads on the axis; the value itself when absent. */
-  formatX?: (value: number) => string;
+  /** When the x values are epoch ms: how wide the range is, so the labels carry dates over several days. */
+  timeAxis?: { spanMs: number; tz: TimeZoneOption };
   series: readonly StackedSeries<Row>[];
   /** The chart's accessible name. */
   title: string;
   height: number;
   yAxisWidth: number;
-  /** Bars touch when there are many; recharts' default gap when absent. */
-  barCategoryGap?: number | string;
   tooltip: (props: TooltipContentProps) => ReactNode;
   caption: ReactNode;
   /** Board classes added to the layout (a narrower legend) and the caption. */
@@ -55,12 +53,11 @@ export interface StackedBarChartProps<Row> {
 export function StackedBarChart<Row>({
   rows,
   xKey,
-  formatX,
+  timeAxis,
   series,
   title,
   height,
   yAxisWidth,
-  barCategoryGap,
   tooltip,
   caption,
   className,
@@ -76,15 +73,16 @@ export function StackedBarChart<Row>({
           style={{ width: '100%', height }}
           data={rows}
           margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-          barCategoryGap={barCategoryGap}
+          // Many time bars touch; a few keep a gap between them.
+          barCategoryGap={timeAxis ? (rows.length > 60 ? 0 : '12%') : undefined}
           title={title}
         >
           <CartesianGrid vertical={false} stroke="var(--border)" />
           <XAxis
             dataKey={xKey}
-            tickFormatter={formatX}
+            tickFormatter={timeAxis ? timeTickFormatter(timeAxis.spanMs, timeAxis.tz) : undefined}
             // Formatted times are wider than the default gap allows.
-            minTickGap={formatX ? 24 : undefined}
+            minTickGap={timeAxis ? 24 : undefined}
             stroke="var(--muted)"
             tick={{ fill: 'var(--muted)', fontSize: 12 }}
           />
@@ -123,13 +121,8 @@ export function StackedBarChart<Row>({
   );
 }
 
-/** Many bars touch; a few keep a gap between them. */
-export function barGapFor(count: number): number | string {
-  return count > 60 ? 0 : '12%';
-}
-
 /** Axis labels for epoch-ms bars: the time within a day, with the date over several days. */
-export function timeTickFormatter(spanMs: number, tz: TimeZoneOption): (ms: number) => string {
+function timeTickFormatter(spanMs: number, tz: TimeZoneOption): (ms: number) => string {
   return (ms) => {
     const local = toDateTimeLocalValue(new Date(ms), tz);
     return spanMs > 86_400_000 ? local.slice(5).replace('T', ' ') : local.slice(11);

@@ -3,13 +3,7 @@ import { Link } from 'react-router';
 import type { TooltipContentProps } from 'recharts';
 import type { TopCallsResponse } from '@lookout/server/types';
 import { Swatch } from '../../components/swatch.tsx';
-import {
-  barGapFor,
-  describeIntervalMs,
-  StackedBarChart,
-  timeTickFormatter,
-  type StackedSeries,
-} from '../../components/time-bar-chart.tsx';
+import { describeIntervalMs, StackedBarChart, type StackedSeries } from '../../components/time-bar-chart.tsx';
 import { formatRange, zoneLabel } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { formatCount } from '../../lib/format-number.ts';
@@ -71,12 +65,11 @@ export function TopCallsChart({
     <StackedBarChart
       rows={rows}
       xKey="startMs"
-      formatX={timeTickFormatter(spanMs, tz)}
+      timeAxis={{ spanMs, tz }}
       series={bars}
       title="Top API calls per bar"
       height={CHART_HEIGHT}
       yAxisWidth={52}
-      barCategoryGap={barGapFor(rows.length)}
       tooltip={(props) => <BarTooltip {...props} series={series} tz={tz} />}
       className="cloudtrail-chart-layout"
       captionClassName="cloudtrail-chart-caption"

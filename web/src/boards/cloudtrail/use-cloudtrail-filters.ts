@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { readList, readSingle } from '../../lib/url-params.ts';
+import { readList, readSingle, writeList } from '../../lib/url-params.ts';
 import { useTimeRange } from '../../lib/use-time-range.ts';
 import type { BoardParams, EventsParams } from './queries.ts';
 
@@ -68,9 +68,7 @@ export function applyViewChange(params: URLSearchParams, change: ViewChange): UR
   const next = new URLSearchParams(params);
   for (const name of LIST_PARAMS) {
     const list = change[name];
-    if (list === undefined) continue;
-    next.delete(name);
-    for (const value of new Set(list)) if (value.trim()) next.append(name, value.trim());
+    if (list !== undefined) writeList(next, name, list);
   }
   for (const name of ['outcome', 'q', 'event', 'from', 'to'] as const) {
     if (!(name in change)) continue;

@@ -3,13 +3,7 @@ import type { TooltipContentProps } from 'recharts';
 import type { ContainerTimelineResponse, ReasonClass } from '@lookout/server/types';
 import { formatCount } from '../../lib/format-number.ts';
 import { Swatch } from '../../components/swatch.tsx';
-import {
-  barGapFor,
-  describeIntervalMs,
-  StackedBarChart,
-  timeTickFormatter,
-  type StackedSeries,
-} from '../../components/time-bar-chart.tsx';
+import { describeIntervalMs, StackedBarChart, type StackedSeries } from '../../components/time-bar-chart.tsx';
 import { formatRange, zoneLabel } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { reasonStyle, UNLISTED_REASON } from './reason-classes.ts';
@@ -69,12 +63,11 @@ export function FailuresChart({ data, selectedReasons, tz, onSelectBar }: Failur
     <StackedBarChart
       rows={rows}
       xKey="startMs"
-      formatX={timeTickFormatter(spanMs, tz)}
+      timeAxis={{ spanMs, tz }}
       series={series}
       title="Startup failures per interval, by reason class"
       height={CHART_HEIGHT}
       yAxisWidth={44}
-      barCategoryGap={barGapFor(rows.length)}
       tooltip={(props) => <BarTooltip {...props} reasons={reasons} showUnlisted={showUnlisted} tz={tz} />}
       className="containers-chart-layout"
       caption={

@@ -22,8 +22,18 @@ export function FiltersBar({ filters }: { filters: ContainersFiltersState }) {
   return (
     <section className="filters" aria-label="Filters">
       <div className="filter-inputs">
-        <FilterInput field="service" placeholder="checkout-api" filters={filters} />
-        <FilterInput field="cluster" placeholder="prod-eu" filters={filters} />
+        <AddValueField
+          label={LABELS.service}
+          placeholder="checkout-api"
+          values={filters.service}
+          onAdd={(value) => filters.update({ service: [...filters.service, value] })}
+        />
+        <AddValueField
+          label={LABELS.cluster}
+          placeholder="prod-eu"
+          values={filters.cluster}
+          onAdd={(value) => filters.update({ cluster: [...filters.cluster, value] })}
+        />
         <fieldset className="field field-choices">
           <legend>{LABELS.reason}</legend>
           {REASON_ORDER.map((reason) => (
@@ -61,25 +71,5 @@ export function FiltersBar({ filters }: { filters: ContainersFiltersState }) {
         </p>
       )}
     </section>
-  );
-}
-
-function FilterInput({
-  field,
-  placeholder,
-  filters,
-}: {
-  field: 'service' | 'cluster';
-  placeholder: string;
-  filters: ContainersFiltersState;
-}) {
-  return (
-    <AddValueField
-      label={LABELS[field]}
-      placeholder={placeholder}
-      onAdd={(value) => {
-        if (!filters[field].includes(value)) filters.update({ [field]: [...filters[field], value] });
-      }}
-    />
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ReasonClass } from '@lookout/server/types';
-import { readList } from '../../lib/url-params.ts';
+import { readList, writeList } from '../../lib/url-params.ts';
 import { useTimeRange } from '../../lib/use-time-range.ts';
 import type { ContainersParams } from './queries.ts';
 import { isReasonClass, REASON_ORDER } from './reason-classes.ts';
@@ -48,9 +48,7 @@ export function applyViewChange(params: URLSearchParams, change: ViewChange): UR
   const next = new URLSearchParams(params);
   for (const name of FILTER_FIELDS) {
     const list = change[name];
-    if (list === undefined) continue;
-    next.delete(name);
-    for (const value of new Set(list.map((v) => v.trim()))) if (value) next.append(name, value);
+    if (list !== undefined) writeList(next, name, list);
   }
   if (change.range) {
     next.set('from', change.range.from);

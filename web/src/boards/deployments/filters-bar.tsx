@@ -22,8 +22,18 @@ export function FiltersBar({ filters }: { filters: DeploymentsFiltersState }) {
   return (
     <section className="filters" aria-label="Filters">
       <div className="filter-inputs">
-        <FilterInput field="environment" placeholder="production" filters={filters} />
-        <FilterInput field="service" placeholder="checkout-api" filters={filters} />
+        <AddValueField
+          label={LABELS.environment}
+          placeholder="production"
+          values={filters.environment}
+          onAdd={(value) => filters.update({ environment: [...filters.environment, value] })}
+        />
+        <AddValueField
+          label={LABELS.service}
+          placeholder="checkout-api"
+          values={filters.service}
+          onAdd={(value) => filters.update({ service: [...filters.service, value] })}
+        />
         <fieldset className="field field-choices">
           <legend>{LABELS.platform}</legend>
           {PLATFORMS.map((platform) => (
@@ -56,25 +66,5 @@ export function FiltersBar({ filters }: { filters: DeploymentsFiltersState }) {
         </p>
       )}
     </section>
-  );
-}
-
-function FilterInput({
-  field,
-  placeholder,
-  filters,
-}: {
-  field: 'environment' | 'service';
-  placeholder: string;
-  filters: DeploymentsFiltersState;
-}) {
-  return (
-    <AddValueField
-      label={LABELS[field]}
-      placeholder={placeholder}
-      onAdd={(value) => {
-        if (!filters[field].includes(value)) filters.update({ [field]: [...filters[field], value] });
-      }}
-    />
   );
 }

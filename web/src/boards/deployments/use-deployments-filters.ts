@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { readList } from '../../lib/url-params.ts';
+import { readList, writeList } from '../../lib/url-params.ts';
 import { useTimeRange } from '../../lib/use-time-range.ts';
 import type { DeploymentsParams, FailuresParams, PlatformComponent } from './queries.ts';
 
@@ -42,9 +42,7 @@ export function applyViewChange(params: URLSearchParams, change: ViewChange): UR
   const next = new URLSearchParams(params);
   for (const name of FILTER_FIELDS) {
     const list = change[name];
-    if (list === undefined) continue;
-    next.delete(name);
-    for (const value of new Set(list)) if (value.trim()) next.append(name, value.trim());
+    if (list !== undefined) writeList(next, name, list);
   }
   return next;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Orientation } from '@lookout/server/types';
-import { readList, readSingle } from '../../lib/url-params.ts';
+import { readList, readSingle, writeList } from '../../lib/url-params.ts';
 import { formatBbox, parseBbox, type Bbox } from './map-geometry.ts';
 import type { ImageSearchParams } from './queries.ts';
 
@@ -131,9 +131,7 @@ export function applyImagesChange(params: URLSearchParams, change: ImagesChange)
   const next = new URLSearchParams(params);
   for (const name of LIST_PARAMS) {
     const list = change[name];
-    if (list === undefined) continue;
-    next.delete(name);
-    for (const value of new Set(list)) if (value.trim()) next.append(name, value.trim());
+    if (list !== undefined) writeList(next, name, list);
   }
   if (change.tagMode !== undefined) setOrDelete(next, 'tagMode', change.tagMode === 'all' ? 'all' : null);
   if (change.minScore !== undefined) setOrDelete(next, 'minScore', change.minScore);
