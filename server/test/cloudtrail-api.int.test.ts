@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import {
   handCountedRecords,
   writeAsDelivered,
 } from './cloudtrail-records.ts';
+import { checkLiveGolden } from './golden-harness.ts';
 import { testApp, testConfig } from './helpers.ts';
 
 // The golden cases read this fixed prefix; the file's own template keeps it apart from `ct-*`.
@@ -251,20 +252,7 @@ describe('CloudTrail endpoints over hand-counted records in the real Elasticsear
   describe('golden fixtures', () => {
     it.each(GOLDEN_CASES)('$name: the live response shapes into the reviewed answer', async (golden) => {
       const response = await client.search(golden.request);
-      if (process.env.RECORD_FIXTURES) {
-        const write = (suffix: string, value: unknown) =>
-          writeFile(
-            path.join(fixturesDir, `${golden.name}.${suffix}.json`),
-            `${JSON.stringify(value, null, 2)}\n`,
-          );
-        await write('request', golden.request);
-        await write('response', { ...response, took: 0 });
-        await write('expected', golden.shape(response));
-      }
-      const reviewed: unknown = JSON.parse(
-        await readFile(path.join(fixturesDir, `${golden.name}.expected.json`), 'utf8'),
-      );
-      expect(JSON.parse(JSON.stringify(golden.shape(response)))).toEqual(reviewed);
+      await checkLiveGolden(fixturesDir, golden, response);
     });
   });
 });

@@ -13,7 +13,6 @@ import type {
   TimelineResponse,
 } from '../src/boards/containers/schema.ts';
 import type { FluentdLogDocument } from '../src/boards/containers/logs.ts';
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -22,6 +21,7 @@ import {
   GOLDEN_EVENTS_INDEX,
   GOLDEN_LOGS_PATTERN,
 } from '../src/boards/containers/__fixtures__/cases.ts';
+import { checkLiveGolden } from './golden-harness.ts';
 import { testApp, testConfig, uniqueIndex } from './helpers.ts';
 import { logLines, partialLines, taskArn, taskEvents, type TaskSpec } from './containers-fixtures.ts';
 
@@ -387,23 +387,10 @@ describe('containers board API against the real engine', () => {
     it.each(GOLDEN_CASES)('$name: the live response shapes into the reviewed answer', async (golden) => {
       const index = golden.request.index === GOLDEN_LOGS_PATTERN ? `${logsPrefix}*` : eventsIndex;
       const response = await client.search({ ...golden.request, index });
-      if (process.env.RECORD_FIXTURES) {
-        const write = (suffix: string, value: unknown) =>
-          writeFile(
-            path.join(fixturesDir, `${golden.name}.${suffix}.json`),
-            `${JSON.stringify(value, null, 2)}\n`,
-          );
-        await write('request', golden.request);
-        const recorded = JSON.stringify({ ...response, took: 0 })
-          .replaceAll(eventsIndex, GOLDEN_EVENTS_INDEX)
-          .replaceAll(logsPrefix, GOLDEN_LOGS_PATTERN.replace('*', ''));
-        await write('response', JSON.parse(recorded));
-        await write('expected', golden.shape(response));
-      }
-      const reviewed: unknown = JSON.parse(
-        await readFile(path.join(fixturesDir, `${golden.name}.expected.json`), 'utf8'),
-      );
-      expect(JSON.parse(JSON.stringify(golden.shape(response)))).toEqual(reviewed);
+      await checkLiveGolden(fixturesDir, golden, response, {
+        [eventsIndex]: GOLDEN_EVENTS_INDEX,
+        [logsPrefix]: GOLDEN_LOGS_PATTERN.replace('*', ''),
+      });
     });
   });
 

@@ -1,4 +1,3 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { toStoredDeployment } from '../src/boards/deployments/ingest/route-messa
 import { reclassify } from '../src/boards/deployments/ingest/reclassify.ts';
 import { GOLDEN_CASES, GOLDEN_CONTEXT } from '../src/boards/deployments/__fixtures__/cases.ts';
 import { handCountedEvents, RANGE } from './deployments-records.ts';
+import { checkLiveGolden } from './golden-harness.ts';
 import { testApp, testConfig, uniqueIndex } from './helpers.ts';
 
 const fixturesDir = path.resolve(
@@ -205,21 +205,7 @@ describe('deployment KPI endpoints over hand-counted events in the real Elastics
   describe('golden fixtures', () => {
     it.each(GOLDEN_CASES)('$name: the live response shapes into the reviewed answer', async (golden) => {
       const response = await client.search({ ...golden.request, index });
-      if (process.env.RECORD_FIXTURES) {
-        const write = (suffix: string, value: unknown) =>
-          writeFile(
-            path.join(fixturesDir, `${golden.name}.${suffix}.json`),
-            `${JSON.stringify(value, null, 2)}\n`,
-          );
-        await write('request', golden.request);
-        const recorded = JSON.stringify({ ...response, took: 0 }).replaceAll(index, GOLDEN_CONTEXT.index);
-        await write('response', JSON.parse(recorded));
-        await write('expected', golden.shape(response));
-      }
-      const reviewed: unknown = JSON.parse(
-        await readFile(path.join(fixturesDir, `${golden.name}.expected.json`), 'utf8'),
-      );
-      expect(JSON.parse(JSON.stringify(golden.shape(response)))).toEqual(reviewed);
+      await checkLiveGolden(fixturesDir, golden, response, { [index]: GOLDEN_CONTEXT.index });
     });
   });
 

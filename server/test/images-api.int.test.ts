@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ import {
   handCountedImages,
   writeNdjson,
 } from './images-records.ts';
+import { checkLiveGolden } from './golden-harness.ts';
 import { testApp, testConfig, uniqueIndex } from './helpers.ts';
 import type { ImageSearchResponse } from '../src/boards/images/schema.ts';
 
@@ -524,21 +525,7 @@ describe('image endpoints over hand-counted images in the real Elasticsearch', (
   describe('golden fixtures', () => {
     it.each(GOLDEN_CASES)('$name: the live response shapes into the reviewed answer', async (golden) => {
       const response = await client.search({ ...golden.request, index });
-      if (process.env.RECORD_FIXTURES) {
-        const write = (suffix: string, value: unknown) =>
-          writeFile(
-            path.join(fixturesDir, `${golden.name}.${suffix}.json`),
-            `${JSON.stringify(value, null, 2)}\n`,
-          );
-        await write('request', golden.request);
-        const recorded = JSON.stringify({ ...response, took: 0 }).replaceAll(index, GOLDEN_CONTEXT.index);
-        await write('response', JSON.parse(recorded));
-        await write('expected', golden.shape(response));
-      }
-      const reviewed: unknown = JSON.parse(
-        await readFile(path.join(fixturesDir, `${golden.name}.expected.json`), 'utf8'),
-      );
-      expect(JSON.parse(JSON.stringify(golden.shape(response)))).toEqual(reviewed);
+      await checkLiveGolden(fixturesDir, golden, response, { [index]: GOLDEN_CONTEXT.index });
     });
   });
 });
