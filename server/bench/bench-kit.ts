@@ -4,6 +4,7 @@
  * timed one-for-one. The benchmarks print; nothing here fails on a number.
  */
 import os from 'node:os';
+import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { Config } from '../src/core/config.ts';
@@ -17,6 +18,35 @@ export const mb = (bytes: number): string => `${int(bytes / 1_048_576)} MB`;
 export const pct = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
 
 /** An aligned table: first column left, the others right. */
+/**
+ * A bench's flags: `--name value` numbers, each positive (a bad one stops the bench naming its
+ * flag), and `--flag` switches. `undefined` defaults leave a number unset (the bench derives it).
+ * `pnpm … bench:x -- --days 3` passes a literal `--`, which is skipped.
+ */
+export function parseBenchFlags<Num extends string, Switch extends string>(
+  argv: string[],
+  numbers: Record<Num, string | undefined>,
+  switches: readonly Switch[],
+): { [K in Num]: number | undefined } & { [K in Switch]: boolean } {
+  const options: Record<string, { type: 'string' | 'boolean'; default?: string | boolean }> = {};
+  for (const [name, fallback] of Object.entries(numbers) as [string, string | undefined][]) {
+    options[name] = fallback === undefined ? { type: 'string' } : { type: 'string', default: fallback };
+  }
+  for (const name of switches) options[name] = { type: 'boolean', default: false };
+  const { values } = parseArgs({ args: argv.filter((arg) => arg !== '--'), options });
+  const result: Record<string, number | boolean | undefined> = {};
+  for (const name of Object.keys(numbers)) {
+    const raw = values[name] as string | undefined;
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new Error(`--${name}: expected a positive number, got "${raw}"`);
+    result[name] = value;
+  }
+  for (const name of switches) result[name] = Boolean(values[name]);
+  return result as { [K in Num]: number | undefined } & { [K in Switch]: boolean };
+}
+
 export function printTable(title: string, header: string[], rows: string[][]): void {
   const widths = header.map((cell, column) =>
     Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),

@@ -26,7 +26,6 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { buildApp } from '../src/app/build-app.ts';
 import { DEMO_EVENTS_PER_DAY, generateCloudTrailLogs } from '../src/boards/cloudtrail/demo/generate-logs.ts';
@@ -64,6 +63,7 @@ import {
   type DirectEs,
   printIngestComparison,
   type IngestRun,
+  parseBenchFlags,
 } from './bench-kit.ts';
 
 const PREFIX = 'ct-bench-';
@@ -91,31 +91,19 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const { values } = parseArgs({
-    args: argv.filter((arg) => arg !== '--'),
-    options: {
-      events: { type: 'string' },
-      days: { type: 'string', default: '7' },
-      scale: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      requests: { type: 'string', default: '60' },
-      keep: { type: 'boolean', default: false },
-    },
-  });
-  const positive = (name: string, raw: string): number => {
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name}: expected a positive number`);
-    return value;
-  };
-  const days = Math.round(positive('days', values.days));
-  const events = positive('events', values.events ?? '1000000');
+  const flags = parseBenchFlags(
+    argv,
+    { events: '1000000', days: '7', scale: undefined, seed: '1', requests: '60' },
+    ['keep'],
+  );
+  const days = Math.round(flags.days!);
   return {
     days,
     // The generator draws about DEMO_EVENTS_PER_DAY × scale scenarios a day (a few make 2+ events).
-    scale: values.scale ? positive('scale', values.scale) : events / (DEMO_EVENTS_PER_DAY * days),
-    seed: Math.round(positive('seed', values.seed)),
-    requests: Math.round(positive('requests', values.requests)),
-    keep: values.keep,
+    scale: flags.scale ?? flags.events! / (DEMO_EVENTS_PER_DAY * days),
+    seed: Math.round(flags.seed!),
+    requests: Math.round(flags.requests!),
+    keep: flags.keep,
   };
 }
 

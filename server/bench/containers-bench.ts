@@ -23,7 +23,6 @@
  */
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { buildApp } from '../src/app/build-app.ts';
 import { containersBoard } from '../src/boards/containers/board.ts';
@@ -61,6 +60,7 @@ import {
   requestCacheClearer,
   waitForMerges,
   type DirectEs,
+  parseBenchFlags,
 } from './bench-kit.ts';
 
 const EVENTS_INDEX = 'lookout-ecs-events-bench';
@@ -87,30 +87,17 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const { values } = parseArgs({
-    args: argv.filter((arg) => arg !== '--'),
-    options: {
-      days: { type: 'string', default: '15' },
-      scale: { type: 'string', default: '1' },
-      seed: { type: 'string', default: '1' },
-      requests: { type: 'string', default: '40' },
-      keep: { type: 'boolean', default: false },
-      reuse: { type: 'boolean', default: false },
-    },
-  });
-  const positive = (name: string, raw: string): number => {
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0)
-      throw new Error(`--${name}: expected a positive number, got "${raw}"`);
-    return value;
-  };
+  const flags = parseBenchFlags(argv, { days: '15', scale: '1', seed: '1', requests: '40' }, [
+    'keep',
+    'reuse',
+  ]);
   return {
-    days: Math.round(positive('days', values.days)),
-    scale: positive('scale', values.scale),
-    seed: Math.round(positive('seed', values.seed)),
-    requests: Math.round(positive('requests', values.requests)),
-    keep: values.keep,
-    reuse: values.reuse,
+    days: Math.round(flags.days!),
+    scale: flags.scale!,
+    seed: Math.round(flags.seed!),
+    requests: Math.round(flags.requests!),
+    keep: flags.keep,
+    reuse: flags.reuse,
   };
 }
 

@@ -31,7 +31,6 @@
  */
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app/build-app.ts';
@@ -76,6 +75,7 @@ import {
   waitForMerges,
   type DirectEs,
   type Measured,
+  parseBenchFlags,
 } from './bench-kit.ts';
 import { startFakeSnsHost, type FakeSnsHost } from '../test/deployments-tls.ts';
 
@@ -107,34 +107,29 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const { values } = parseArgs({
-    args: argv.filter((arg) => arg !== '--'),
-    options: {
-      days: { type: 'string', default: '90' },
-      scale: { type: 'string', default: '1' },
-      seed: { type: 'string', default: '1' },
-      requests: { type: 'string', default: '60' },
-      notifications: { type: 'string', default: '5000' },
-      concurrency: { type: 'string', default: '20' },
-      reposts: { type: 'string', default: '500' },
-      keep: { type: 'boolean', default: false },
+  const flags = parseBenchFlags(
+    argv,
+    {
+      days: '90',
+      scale: '1',
+      seed: '1',
+      requests: '60',
+      notifications: '5000',
+      concurrency: '20',
+      reposts: '500',
     },
-  });
-  const positive = (name: string, raw: string): number => {
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name}: expected a positive number`);
-    return value;
-  };
-  const notifications = Math.round(positive('notifications', values.notifications));
+    ['keep'],
+  );
+  const notifications = Math.round(flags.notifications!);
   return {
-    days: Math.round(positive('days', values.days)),
-    scale: positive('scale', values.scale),
-    seed: Math.round(positive('seed', values.seed)),
-    requests: Math.round(positive('requests', values.requests)),
+    days: Math.round(flags.days!),
+    scale: flags.scale!,
+    seed: Math.round(flags.seed!),
+    requests: Math.round(flags.requests!),
     notifications,
-    concurrency: Math.round(positive('concurrency', values.concurrency)),
-    reposts: Math.min(notifications, Math.round(positive('reposts', values.reposts))),
-    keep: values.keep,
+    concurrency: Math.round(flags.concurrency!),
+    reposts: Math.min(notifications, Math.round(flags.reposts!)),
+    keep: flags.keep,
   };
 }
 

@@ -27,7 +27,6 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { buildApp } from '../src/app/build-app.ts';
 import { generateImages } from '../src/boards/images/demo/generate-images.ts';
@@ -67,6 +66,7 @@ import {
   type LatencyCase,
   printIngestComparison,
   type IngestRun,
+  parseBenchFlags,
 } from './bench-kit.ts';
 
 const INDEX = 'lookout-images-bench';
@@ -92,28 +92,15 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const { values } = parseArgs({
-    args: argv.filter((arg) => arg !== '--'),
-    options: {
-      images: { type: 'string' },
-      scale: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      requests: { type: 'string', default: '60' },
-      keep: { type: 'boolean', default: false },
-    },
-  });
-  const positive = (name: string, raw: string): number => {
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name}: expected a positive number`);
-    return value;
-  };
-  const images = positive('images', values.images ?? '1000000');
+  const flags = parseBenchFlags(argv, { images: '1000000', scale: undefined, seed: '1', requests: '60' }, [
+    'keep',
+  ]);
   return {
     // The generator writes round(DEMO_IMAGES × scale) images.
-    scale: values.scale ? positive('scale', values.scale) : images / DEMO_IMAGES,
-    seed: Math.round(positive('seed', values.seed)),
-    requests: Math.round(positive('requests', values.requests)),
-    keep: values.keep,
+    scale: flags.scale ?? flags.images! / DEMO_IMAGES,
+    seed: Math.round(flags.seed!),
+    requests: Math.round(flags.requests!),
+    keep: flags.keep,
   };
 }
 
