@@ -63,7 +63,17 @@ describe('query cost limits and partial results, against the real Elasticsearch'
     // A second index under the board's prefix where eventName is text: Elasticsearch answers
     // 200, but that shard fails the terms aggregation (fielddata disabled) — a real shard failure.
     const broken = `${indices.cloudtrailPrefix}broken`;
-    await client.indices.create({ index: broken, mappings: { properties: { eventName: { type: 'text' } } } });
+    await client.indices.create({
+      index: broken,
+      mappings: { properties: { '@timestamp': { type: 'date' }, eventName: { type: 'text' } } },
+    });
+    // One event inside the range: an empty shard (or one without the time field) is skipped by
+    // the engine before the aggregation runs, and would not fail at all.
+    await client.index({
+      index: broken,
+      document: { '@timestamp': new Date(Date.now() - 30 * 60_000).toISOString(), eventName: 'RunInstances' },
+      refresh: true,
+    });
     const partial = await get('/api/cloudtrail/top-calls?from=now-2h');
     expect(partial.status).toBe(200);
     expect(partial.partial).toBe('shard_failures');
