@@ -46,7 +46,9 @@ export interface ContainerReads {
 export class FailureNotFoundError extends Error {
   readonly statusCode = 404;
   constructor(taskId: string) {
-    super(`no startup failure recorded for task ${taskId}`);
+    super(
+      `no startup failure recorded for task ${taskId}: its ECS events have not arrived yet, or are no longer stored`,
+    );
     this.name = 'FailureNotFoundError';
   }
 }
