@@ -1,4 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { searchOver } from '../../es/request-basics.ts';
 import { chooseInterval, type IntervalChoice, type TimeRange } from '../../core/time-range.ts';
 import type { ContainersConfig } from '../../core/config.ts';
 import { LOG_SOURCE_FIELDS, logsQuery } from './logs.ts';
@@ -8,14 +9,6 @@ import type { ReasonClass } from './schema.ts';
 type Query = estypes.QueryDslQueryContainer;
 
 /** Request builders of the containers board: plain objects, no I/O (shape.ts reads the answers). */
-
-/**
- * Every search here may meet a missing index (a fresh cluster, no logs yet): that is "nothing
- * found", not an error.
- */
-function over(index: string) {
-  return { index, ignore_unavailable: true, allow_no_indices: true };
-}
 
 export interface FailureFilters {
   service?: string[] | undefined;
@@ -68,7 +61,7 @@ export function buildFailuresSearch(
   size: number,
 ): estypes.SearchRequest {
   return {
-    ...over(config.eventsIndex),
+    ...searchOver(config.eventsIndex),
     size,
     track_total_hits: false,
     query: { bool: { filter: failureClauses(config, range, filters) } },
@@ -102,7 +95,7 @@ export function buildFailureTimesSearch(
   services: string[],
 ): estypes.SearchRequest {
   return {
-    ...over(config.eventsIndex),
+    ...searchOver(config.eventsIndex),
     size: CRASH_LOOP_SCAN_LIMIT,
     track_total_hits: false,
     query: {
@@ -137,7 +130,7 @@ export function buildFirstErrorsSearch(
   window: LogWindow,
 ): estypes.SearchRequest {
   return {
-    ...over(pattern),
+    ...searchOver(pattern),
     size: 0,
     query: logsQuery(fields, window.runtimeIds, window, true),
     aggs: {
@@ -161,7 +154,7 @@ export function buildStartupLogSearch(
   window: LogWindow,
 ): estypes.SearchRequest {
   return {
-    ...over(pattern),
+    ...searchOver(pattern),
     size: MAX_LOG_LINES,
     track_total_hits: MAX_LOG_LINES + 1,
     query: logsQuery(fields, window.runtimeIds, window, false),
@@ -174,7 +167,7 @@ export function buildStartupLogSearch(
 /** The STOPPED event(s) of one task, newest version first. */
 export function buildTaskSearch(config: ContainersConfig, taskId: string): estypes.SearchRequest {
   return {
-    ...over(config.eventsIndex),
+    ...searchOver(config.eventsIndex),
     size: 1,
     query: {
       bool: {
@@ -194,7 +187,7 @@ export function buildPreviousFailuresSearch(
   size = 10,
 ): estypes.SearchRequest {
   return {
-    ...over(config.eventsIndex),
+    ...searchOver(config.eventsIndex),
     size,
     track_total_hits: false,
     query: {
@@ -222,7 +215,7 @@ export function buildRecentStartsSearch(
   beforeMs: number,
 ): estypes.SearchRequest {
   return {
-    ...over(config.eventsIndex),
+    ...searchOver(config.eventsIndex),
     size: 20,
     track_total_hits: false,
     query: {
@@ -246,7 +239,7 @@ export function buildStartupFailedAmongSearch(
   taskArns: string[],
 ): estypes.SearchRequest {
   return {
-    ...over(config.eventsIndex),
+    ...searchOver(config.eventsIndex),
     size: taskArns.length,
     track_total_hits: false,
     query: {
@@ -279,7 +272,7 @@ export function buildTimelineSearch(
   interval: string,
 ): estypes.SearchRequest {
   return {
-    ...over(config.eventsIndex),
+    ...searchOver(config.eventsIndex),
     size: 0,
     query: { bool: { filter: failureClauses(config, range, filters) } },
     aggs: {
@@ -299,7 +292,7 @@ export function buildTimelineSearch(
 /** Newest ECS event and newest log line: the freshness line on both pages. */
 export function buildLastEventSearch(config: ContainersConfig): estypes.SearchRequest {
   return {
-    ...over(config.eventsIndex),
+    ...searchOver(config.eventsIndex),
     size: 0,
     aggs: { last: { max: { field: '@timestamp' } } },
   };
@@ -307,7 +300,7 @@ export function buildLastEventSearch(config: ContainersConfig): estypes.SearchRe
 
 export function buildLastLogSearch(config: ContainersConfig): estypes.SearchRequest {
   return {
-    ...over(config.logsIndexPattern),
+    ...searchOver(config.logsIndexPattern),
     size: 0,
     aggs: { last: { max: { field: '@timestamp' } } },
   };

@@ -1,6 +1,7 @@
 // The deployment KPIs board counts deploys and releases, their failures and whose fault they
 // were; it reads the DEPLOYMENTS_INDEX index and filters on `@timestamp` (finishedAt of the event).
 import type { estypes } from '@elastic/elasticsearch';
+import { searchOver, aggregationsOver } from '../../es/request-basics.ts';
 import type { TimeRange } from '../../core/time-range.ts';
 import type { FailuresQuery, KpisQuery, ServicesQuery, StagesQuery } from './schema.ts';
 import { decodeCursor } from '../../es/cursor.ts';
@@ -65,12 +66,7 @@ const byCause = { [AGG.byCause]: { terms: { field: 'cause', size: 3 } } };
 export function buildKpisSearch(params: KpisQuery, context: BuildContext): estypes.SearchRequest {
   const { fromMs, toMs } = context.range;
   return {
-    index: context.index,
-    size: 0,
-    track_total_hits: false,
-    request_cache: true,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...aggregationsOver(context.index),
     query: { bool: { filter: filterClauses(params, context.range) } },
     aggs: {
       [AGG.byKind]: {
@@ -132,11 +128,9 @@ export function buildFailuresSearch(params: FailuresQuery, context: BuildContext
   if (params.cause && params.cause.length > 0) filter.push({ terms: { cause: [...params.cause] } });
   if (params.stage && params.stage.length > 0) filter.push({ terms: { 'failure.stage': [...params.stage] } });
   return {
-    index: context.index,
+    ...searchOver(context.index),
     size: params.size ?? 50,
     track_total_hits: true,
-    ignore_unavailable: true,
-    allow_no_indices: true,
     query: { bool: { filter } },
     _source: { includes: FAILURE_FIELDS },
     sort: [{ '@timestamp': { order: 'desc' } }, { eventId: { order: 'asc' } }],
@@ -147,12 +141,7 @@ export function buildFailuresSearch(params: FailuresQuery, context: BuildContext
 /** Per service, most failures first: counts, causes, last deploy and last success. */
 export function buildServicesSearch(params: ServicesQuery, context: BuildContext): estypes.SearchRequest {
   return {
-    index: context.index,
-    size: 0,
-    track_total_hits: false,
-    request_cache: true,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...aggregationsOver(context.index),
     query: { bool: { filter: filterClauses(params, context.range) } },
     aggs: {
       [AGG.services]: {
@@ -177,12 +166,7 @@ export function buildServicesSearch(params: ServicesQuery, context: BuildContext
 /** Failures per pipeline stage, most first, each split by cause; failures naming no stage apart. */
 export function buildStagesSearch(params: StagesQuery, context: BuildContext): estypes.SearchRequest {
   return {
-    index: context.index,
-    size: 0,
-    track_total_hits: false,
-    request_cache: true,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...aggregationsOver(context.index),
     query: { bool: { filter: filterClauses(params, context.range, FAILED_PHASES) } },
     aggs: {
       [AGG.stages]: {

@@ -9,6 +9,7 @@
 // and ~60 ms, against 1.4 MB and ~110 ms for scanning every production deploy and 1.6 MB and
 // ~150 ms for a composite aggregation walk (see README, "Time to restore").
 import type { estypes } from '@elastic/elasticsearch';
+import { aggregationsOver, searchOver } from '../../es/request-basics.ts';
 import { AGG, FAILED_PHASES, PRODUCTION, filterClauses, type BuildContext } from './query.ts';
 import type { KpisQuery, KpisResponse } from './schema.ts';
 
@@ -46,13 +47,11 @@ export function buildFailureScanSearch(
   pageSize = RESTORE_FAILURES_PAGE,
 ): estypes.SearchRequest {
   return {
-    index: context.index,
+    ...searchOver(context.index),
     size: pageSize,
     track_total_hits: false,
     // Explicitly asked for, the shard request cache keeps hits too (by default only size=0 answers).
     request_cache: true,
-    ignore_unavailable: true,
-    allow_no_indices: true,
     _source: false,
     stored_fields: '_none_',
     filter_path: ['hits.hits.sort', ...STATUS_FIELDS],
@@ -157,12 +156,7 @@ export function buildRestoreLookupSearch(
     };
   });
   return {
-    index: context.index,
-    size: 0,
-    track_total_hits: false,
-    request_cache: true,
-    ignore_unavailable: true,
-    allow_no_indices: true,
+    ...aggregationsOver(context.index),
     filter_path: [`aggregations.*.${AGG.restoreWindows}.buckets.${AGG.firstSuccess}.value`, ...STATUS_FIELDS],
     query: { bool: { filter: successes } },
     aggs,

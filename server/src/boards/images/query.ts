@@ -2,17 +2,14 @@
 // orientation and place; it reads the one image index (IMAGES_INDEX) and has no time field:
 // every stored image counts, whenever it was ingested.
 import type { estypes } from '@elastic/elasticsearch';
+import { aggregationsOver, searchOver } from '../../es/request-basics.ts';
 import { BadParameterError } from '../../core/time-range.ts';
+// The index is one concrete name: before the first ingest it does not exist, and that is "no
+// images yet" (zero shards, handled by the shapers), not an error — hence searchOver.
 import type { ImageSearchQuery, Orientation, TagSuggestionsQuery } from './schema.ts';
 
 type Query = estypes.QueryDslQueryContainer;
 type Aggs = Record<string, estypes.AggregationsAggregationContainer>;
-
-/**
- * The index is one concrete name: before the first ingest it does not exist, and that is "no
- * images yet" (zero shards, handled by the shapers), not an error.
- */
-const TOLERATE_MISSING_INDEX = { ignore_unavailable: true, allow_no_indices: true } as const;
 
 export interface ImagesContext {
   index: string;
@@ -327,8 +324,7 @@ export function buildImageSearch(plan: ImageSearchPlan, context: ImagesContext):
     aggs,
   });
   return {
-    index: context.index,
-    ...TOLERATE_MISSING_INDEX,
+    ...searchOver(context.index),
     size: plan.pageSize,
     track_total_hits: true,
     _source: HIT_FIELDS,
@@ -417,13 +413,7 @@ export function buildTagSuggestionsSearch(
   plan: TagSuggestionsPlan,
   context: ImagesContext,
 ): estypes.SearchRequest {
-  const base = {
-    index: context.index,
-    ...TOLERATE_MISSING_INDEX,
-    size: 0,
-    track_total_hits: false,
-    request_cache: true,
-  };
+  const base = aggregationsOver(context.index);
   if (!plan.exactScores) {
     return {
       ...base,
@@ -478,8 +468,7 @@ export function buildImageByIdSearch(
   fields?: string[],
 ): estypes.SearchRequest {
   return {
-    index: context.index,
-    ...TOLERATE_MISSING_INDEX,
+    ...searchOver(context.index),
     size: 1,
     query: { ids: { values: [imageId] } },
     ...(fields ? { _source: fields } : {}),

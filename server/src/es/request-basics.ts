@@ -1,0 +1,18 @@
+/**
+ * Pieces every board's search request starts from. Indices are often absent on purpose (a fresh
+ * cluster, no logs yet, a daily index not written yet): that is "nothing found", answered by the
+ * shapers from zero shards, never an error.
+ */
+
+/** A search over `index` (a name, alias or pattern) that may match nothing yet. */
+export function searchOver(index: string) {
+  return { index, ignore_unavailable: true, allow_no_indices: true } as const;
+}
+
+/**
+ * An aggregation-only search: no hits, no total, and explicitly cacheable, so the shard request
+ * cache serves identical requests (the BFF sends absolute times, so they are byte-identical).
+ */
+export function aggregationsOver(index: string) {
+  return { ...searchOver(index), size: 0, track_total_hits: false, request_cache: true } as const;
+}
