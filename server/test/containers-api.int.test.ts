@@ -122,6 +122,20 @@ const loop = [0, 1, 2].map((n): TaskSpec => ({
   containers: [{ name: 'app', image: 'loop:1', exitCode: 127 }],
 }));
 
+/**
+ * loop-svc fails once more an hour after its loop, alone (after the golden range, which ends at
+ * 180): a range from 150 reaches back to the loop (120–124) but must not flag the service for it.
+ */
+const lateLoopFailure: TaskSpec = {
+  name: 'loop-late',
+  service: 'loop-svc',
+  createdAtMs: at(185),
+  startedAtMs: at(185) + 5_000,
+  stoppedAtMs: at(185) + 8_000,
+  stopCode: 'EssentialContainerExited',
+  containers: [{ name: 'app', image: 'loop:1', exitCode: 127 }],
+};
+
 const HUGE = `java.lang.IllegalStateException: ${'x'.repeat(40_000)}`;
 
 function logsFor(): FluentdLogDocument[] {
@@ -179,7 +193,7 @@ describe('containers board API against the real engine', () => {
     ]);
     app = await testApp(env(logsPrefix), { boards: [containersBoard] });
     dynamicApp = await testApp(env(dynamicPrefix), { boards: [containersBoard] });
-    const allEvents = [...Object.values(tasks), ...loop].flatMap(taskEvents);
+    const allEvents = [...Object.values(tasks), ...loop, lateLoopFailure].flatMap(taskEvents);
     const response = await app.inject({
       method: 'POST',
       url: '/api/ingest/ecs-events',
@@ -284,6 +298,26 @@ describe('containers board API against the real engine', () => {
       failures: 1,
       crashLoop: false,
     });
+  });
+
+  it('crash loops reach back one window before from, and a loop that ended before from does not count', async () => {
+    const into = await app.inject({
+      url: `/api/containers/failures?from=${new Date(at(124) + 1_000).toISOString()}&to=${new Date(at(180)).toISOString()}`,
+    });
+    // Only loop-2 is in this range; loop-0 and loop-1 before it make it a loop.
+    const intoBody = into.json() as FailuresResponse;
+    expect(intoBody.failures.map((failure) => [failure.taskId, failure.crashLoop])).toEqual([
+      [idOf(loop[2]!), true],
+    ]);
+    expect(intoBody.services).toMatchObject([{ service: 'loop-svc', crashLoop: true }]);
+    const after = await app.inject({
+      url: `/api/containers/failures?from=${new Date(at(150)).toISOString()}&to=${new Date(at(240)).toISOString()}`,
+    });
+    const afterBody = after.json() as FailuresResponse;
+    expect(afterBody.failures.map((failure) => [failure.taskId, failure.crashLoop])).toEqual([
+      [idOf(lateLoopFailure), false],
+    ]);
+    expect(afterBody.services).toMatchObject([{ service: 'loop-svc', failures: 1, crashLoop: false }]);
   });
 
   it('filters by service and by reason class', async () => {
@@ -443,6 +477,6 @@ describe('containers board API against the real engine', () => {
     const refused = await app.inject({ method: 'POST', url: '/api/ingest/ecs-events', payload: events });
     expect(refused.statusCode).toBe(401);
     const count = await client.count({ index: eventsIndex });
-    expect(count.count).toBe([...Object.values(tasks), ...loop].flatMap(taskEvents).length);
+    expect(count.count).toBe([...Object.values(tasks), ...loop, lateLoopFailure].flatMap(taskEvents).length);
   });
 });

@@ -110,7 +110,13 @@ export async function listFailures(
   const loopingAt = new Set(
     times.flatMap((time, position) => (loops[position] ? [`${time.service}@${time.stoppedAtMs}`] : [])),
   );
-  const loopingServices = new Set(times.flatMap((time, position) => (loops[position] ? [time.service] : [])));
+  // Failures before `from` help find a loop that runs into the range; a loop that ended before
+  // it does not mark the service.
+  const loopingServices = new Set(
+    times.flatMap((time, position) =>
+      loops[position] && time.stoppedAtMs >= range.fromMs ? [time.service] : [],
+    ),
+  );
   return {
     failures: hits.map((hit) =>
       toFailure(
