@@ -53,7 +53,8 @@ export class FailureNotFoundError extends Error {
   }
 }
 
-async function freshness(reads: ContainerReads) {
+/** Newest ECS event and newest log line: the freshness line of both pages (not the watcher's business). */
+export async function containerFreshness(reads: ContainerReads): Promise<FailuresResponse['freshness']> {
   const [events, logs] = await Promise.all([
     reads.search(buildLastEventSearch(reads.config)),
     reads.search(buildLastLogSearch(reads.config)),
@@ -84,12 +85,9 @@ export async function listFailures(
   range: TimeRange,
   filters: FailureFilters,
   size: number,
-): Promise<FailuresResponse> {
+): Promise<Omit<FailuresResponse, 'freshness'>> {
   const { config } = reads;
-  const [response, fresh] = await Promise.all([
-    reads.search(buildFailuresSearch(config, range, filters, size)),
-    freshness(reads),
-  ]);
+  const response = await reads.search(buildFailuresSearch(config, range, filters, size));
   const hits = storedHits(response as never);
   const services = shapeServiceBuckets(response);
   const [{ firstErrors, searched }, timesResponse] = await Promise.all([
@@ -129,7 +127,6 @@ export async function listFailures(
     services: services.map((entry) => ({ ...entry, crashLoop: loopingServices.has(entry.service) })),
     total: Number((response.aggregations?.tasks as { value?: number } | undefined)?.value ?? 0),
     startupWindowMs: config.startupWindowMs,
-    freshness: fresh,
   };
 }
 
@@ -137,7 +134,7 @@ export async function failureDetail(reads: ContainerReads, taskId: string): Prom
   const { config } = reads;
   const [taskResponse, fresh] = await Promise.all([
     reads.search(buildTaskSearch(config, taskId)),
-    freshness(reads),
+    containerFreshness(reads),
   ]);
   const hit = storedHits(taskResponse as never)[0];
   if (!hit?.lookout.failureReason) throw new FailureNotFoundError(taskId);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, esErrorResponses } from '../../app/error-schema.ts';
 import { resolveTimeRange } from '../../core/time-range.ts';
-import { failureDetail, listFailures, type ContainerReads } from './failures.ts';
+import { containerFreshness, failureDetail, listFailures, type ContainerReads } from './failures.ts';
 import { listAlerts } from './alerts/alert-store.ts';
 import { buildTimelineSearch, chooseTimelineInterval } from './query.ts';
 import { shapeTimeline } from './shape.ts';
@@ -40,7 +40,11 @@ export const containersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const range = resolveTimeRange(request.query, new Date(), DEFAULT_RANGE, MAX_RANGE);
-      return listFailures(reads, range, request.query, request.query.size ?? 50);
+      const [failures, freshness] = await Promise.all([
+        listFailures(reads, range, request.query, request.query.size ?? 50),
+        containerFreshness(reads),
+      ]);
+      return { ...failures, freshness };
     },
   );
 

@@ -79,6 +79,21 @@ export async function ensureAlertsIndex(client: Client, index: string, timeoutMs
   }
 }
 
+/**
+ * Which of these task ARNs already have an alert document: one `mget` per watcher round, so
+ * failures alerted in earlier rounds cost no write attempt each time the lookback still sees
+ * them. The `create` in `claimAlert` stays the guard between instances.
+ */
+export async function alreadyClaimed(
+  client: Client,
+  index: string,
+  taskArns: string[],
+): Promise<Set<string>> {
+  if (taskArns.length === 0) return new Set();
+  const response = await client.mget({ index, ids: taskArns, _source: false });
+  return new Set(response.docs.flatMap((doc) => ('found' in doc && doc.found ? [doc._id] : [])));
+}
+
 /** Claims the alert for a failure; false when another instance (or an earlier run) already did. */
 export async function claimAlert(
   client: Client,

@@ -6,6 +6,7 @@ import { flooredNow } from '../../../core/time-range.ts';
 import { listFailures, type ContainerReads } from '../failures.ts';
 import { alertMessage } from './alert-message.ts';
 import {
+  alreadyClaimed,
   claimAlert,
   dueAlerts,
   ensureAlertsIndex,
@@ -86,7 +87,13 @@ export function createAlertWatcher(options: AlertWatcherOptions) {
     const nowMs = now();
     const range = { fromMs: nowMs - alerts.lookbackMs, toMs: flooredNow(new Date(nowMs)) + 60_000 };
     const { failures } = await listFailures(reads, range, {}, 200);
+    const claimedBefore = await alreadyClaimed(
+      writer,
+      alerts.index,
+      failures.map((failure) => failure.taskArn),
+    );
     for (const failure of failures.reverse()) {
+      if (claimedBefore.has(failure.taskArn)) continue;
       const link = `${alerts.publicUrl}${failure.link}`;
       const payload = alertMessage(failure, link, alerts.format);
       const claimed = await claimAlert(
