@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { isIP } from 'node:net';
+import { readClusterConfig, type ClusterConfig } from '../boards/cluster/config.ts';
 
 /** Root of the repository (server/src/core → ../../..), for the local engine and the built SPA. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -66,6 +67,8 @@ export interface Config {
     maxQueuedSearches: number;
   };
   containers: ContainersConfig;
+  /** TODO(#14): the cluster board's slice moves into its `defineBoard` config. */
+  cluster: ClusterConfig;
   access: AccessConfig;
   logLevel: string;
   /** Built SPA to serve; absent in API-only runs (tests that do not need the web). */
@@ -457,6 +460,11 @@ export function loadConfig(env: Env = process.env): Config {
     host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
     port: integer(env, 'PORT', 8080, 0, 65_535),
   };
+  const cloudtrailPrefix = indexPrefix(env, 'CLOUDTRAIL_INDEX_PREFIX', 'ct-');
+  const imagesIndex = indexName(env, 'IMAGES_INDEX', 'lookout-images');
+  const deploymentsIndex = indexName(env, 'DEPLOYMENTS_INDEX', 'lookout-deployments');
+  const containers = containersConfig(env, http);
+  const { webhookUrl, format, publicUrl } = containers.alerts;
   return {
     es: {
       url: esUrl(env),
@@ -468,22 +476,35 @@ export function loadConfig(env: Env = process.env): Config {
     },
     http,
     cloudtrail: {
-      indexPrefix: indexPrefix(env, 'CLOUDTRAIL_INDEX_PREFIX', 'ct-'),
+      indexPrefix: cloudtrailPrefix,
       knownCidrs: cidrList(env, 'KNOWN_CIDRS', DEFAULT_KNOWN_CIDRS),
     },
     images: {
-      index: indexName(env, 'IMAGES_INDEX', 'lookout-images'),
+      index: imagesIndex,
       minScore: fraction(env, 'IMAGES_MIN_SCORE', 0.6),
     },
     deployments: {
-      index: indexName(env, 'DEPLOYMENTS_INDEX', 'lookout-deployments'),
+      index: deploymentsIndex,
       snsTopicArns: topicArns(env),
       snsCertHosts: hostPatterns(env, 'SNS_CERT_HOSTS', DEFAULT_SNS_CERT_HOSTS),
       snsVerify: booleanDefaultTrue(env, 'SNS_VERIFY'),
       rulesFile: existingFile(env, 'DEPLOY_RULES_FILE'),
     },
     limits: limits(env),
-    containers: containersConfig(env, http),
+    containers,
+    cluster: readClusterConfig(
+      env,
+      {
+        cloudtrailPrefix,
+        containerLogsPattern: containers.logsIndexPattern,
+        ecsEventsIndex: containers.eventsIndex,
+        deploymentsIndex,
+        imagesIndex,
+        alertsIndex: containers.alerts.index,
+      },
+      { ...(webhookUrl ? { webhookUrl } : {}), format, publicUrl },
+      { integer, indexName },
+    ),
     access: accessConfig(env),
     logLevel,
     webDist,

@@ -14,7 +14,7 @@ import {
   updateAlert,
   type StoredAlert,
 } from './alert-store.ts';
-import { postWebhook } from './webhook.ts';
+import { postWebhook } from '../../../core/webhook.ts';
 
 /** Attempts before an alert is given up (then the board shows `gave_up` with the last error). */
 export const MAX_ATTEMPTS = 8;
