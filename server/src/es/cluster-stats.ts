@@ -127,11 +127,37 @@ export async function watermarkSettings(client: Client): Promise<RawWatermarkSet
     include_defaults: true,
     filter_path: ['*.cluster.routing.allocation.disk.watermark'],
   })) as unknown as Record<string, unknown>;
+  return flatSettings(nested);
+}
+
+/** The settings answer with each scope's keys flattened. */
+export function flatSettings(nested: Record<string, unknown>): RawWatermarkSettings {
   const flat: RawWatermarkSettings = {};
   for (const scope of ['persistent', 'transient', 'defaults'] as const) {
     if (nested[scope]) flat[scope] = flatten(nested[scope], '', {});
   }
   return flat;
+}
+
+export interface RawAllocationExplain {
+  allocate_explanation?: string;
+  unassigned_info?: { reason?: string; details?: string };
+  node_allocation_decisions?: Array<{
+    node_name?: string;
+    deciders?: Array<{ decider?: string; decision?: string; explanation?: string }>;
+  }>;
+}
+
+/** The engine's own account of why one shard is not allocated. */
+export async function explainAllocation(
+  client: Client,
+  shard: { index: string; shard: number; primary: boolean },
+): Promise<RawAllocationExplain> {
+  return (await client.cluster.allocationExplain({
+    index: shard.index,
+    shard: shard.shard,
+    primary: shard.primary,
+  })) as RawAllocationExplain;
 }
 
 export async function unassignedShards(client: Client): Promise<RawUnassignedShard[]> {
@@ -140,22 +166,4 @@ export async function unassignedShards(client: Client): Promise<RawUnassignedSha
     h: ['index', 'shard', 'prirep', 'state', 'unassigned.reason'],
   })) as unknown as RawUnassignedShard[];
   return shards.filter((shard) => shard.state === 'UNASSIGNED');
-}
-
-/** The engine's own words on why one shard is not allocated. */
-export async function explainAllocation(
-  client: Client,
-  shard: { index: string; shard: number; primary: boolean },
-): Promise<string> {
-  const explanation = (await client.cluster.allocationExplain({
-    index: shard.index,
-    shard: shard.shard,
-    primary: shard.primary,
-  })) as { allocate_explanation?: string; unassigned_info?: { reason?: string; details?: string } };
-  return (
-    explanation.allocate_explanation ??
-    explanation.unassigned_info?.details ??
-    explanation.unassigned_info?.reason ??
-    'no explanation given'
-  );
 }

@@ -17,7 +17,7 @@ import { forecastDisk, steadyBytes } from './forecast.ts';
 import { buildFamilyVolumeSearch } from './query.ts';
 import { planRetention, type RetentionPlan } from './retention.ts';
 import type { FamiliesResponse, ForecastResponse, HealthResponse } from './schema.ts';
-import { familyGrowth, shapeFamily, shapeHealth, shapeNodes } from './shape.ts';
+import { explanationText, familyGrowth, shapeFamily, shapeHealth, shapeNodes } from './shape.ts';
 import { parseWatermarks } from './watermarks.ts';
 
 /**
@@ -65,7 +65,7 @@ export async function readHealth(reads: ClusterReads): Promise<HealthResponse> {
             index: shard.index,
             shard: Number(shard.shard),
             primary: shard.prirep === 'p',
-          }).catch((error: unknown) => `allocation explain failed: ${(error as Error).message}`),
+          }).then(explanationText, (error: unknown) => `allocation explain failed: ${(error as Error).message}`),
         })),
       );
     }),

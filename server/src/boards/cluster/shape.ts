@@ -7,7 +7,13 @@ import {
   docCount,
   isoOrNull,
 } from '../../es/aggregations.ts';
-import type { RawAllocation, RawHealth, RawNodeStats, RawUnassignedShard } from '../../es/cluster-stats.ts';
+import type {
+  RawAllocation,
+  RawAllocationExplain,
+  RawHealth,
+  RawNodeStats,
+  RawUnassignedShard,
+} from '../../es/cluster-stats.ts';
 import type { IndexFamily } from './config.ts';
 import { DAY_MS, isoDay, utcDay, type IndexFacts } from './families.ts';
 import type { FamilyGrowth } from './forecast.ts';
@@ -52,6 +58,18 @@ export function shapeNodes(
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The summary plus what each node's deciders said no to (the part that says what to fix). */
+export function explanationText(explain: RawAllocationExplain): string {
+  const summary =
+    explain.allocate_explanation ?? explain.unassigned_info?.details ?? explain.unassigned_info?.reason ?? 'no explanation given';
+  const refusals = (explain.node_allocation_decisions ?? []).flatMap((node) =>
+    (node.deciders ?? [])
+      .filter((decider) => decider.decision === 'NO' && decider.explanation)
+      .map((decider) => `${node.node_name ?? 'node'}: ${decider.explanation}`),
+  );
+  return [summary, ...refusals.slice(0, 3)].join(' — ');
 }
 
 export function shapeHealth(
