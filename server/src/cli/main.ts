@@ -3,6 +3,7 @@ import { ConfigError } from '../core/config.ts';
 import { MissingToolError } from '../es/local/artifact.ts';
 import { esCommand } from './es-command.ts';
 import { reclassifyCommand } from './reclassify-command.ts';
+import { retentionCommand, RETENTION_USAGE } from './retention-command.ts';
 import { ingestCommand, INGEST_USAGE } from './ingest-command.ts';
 import { setupCommand } from './setup-command.ts';
 import { seedCommand } from './seed-command.ts';
@@ -18,6 +19,7 @@ const USAGE = `Usage: npm run lookout -- <command>
                         write each board's demo data
 ${INGEST_USAGE}
   reclassify            re-apply the deployment failure rules (DEPLOY_RULES_FILE) to stored failures
+${RETENTION_USAGE}
   start                 what \`npm start\` runs: engine, templates, demo data, SPA build, server
 `;
 
@@ -53,6 +55,8 @@ async function run(argv: string[]): Promise<number> {
       return ingestCommand(rest, values);
     case 'reclassify':
       return reclassifyCommand();
+    case 'retention':
+      return retentionCommand(rest);
     case 'start':
       return startCommand();
     default:

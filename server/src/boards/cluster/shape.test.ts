@@ -14,10 +14,8 @@ describe('health shaping from recorded engine answers', () => {
 
   it('joins node stats and allocation by node name, with the watermarks in bytes of that disk', () => {
     const allocation = recorded('allocation')[0];
-    const stats = Object.values(recorded('node-stats').nodes as Record<string, Record<string, never>>)[0] as {
-      jvm: { mem: { heap_used_percent: number } };
-      os: { cpu: { percent: number } };
-    };
+    type NodeStats = { jvm: { mem: { heap_used_percent: number } }; os: { cpu: { percent: number } } };
+    const stats = Object.values(recorded('node-stats').nodes as Record<string, NodeStats>)[0]!;
     expect(nodes).toHaveLength(1);
     const [node] = nodes;
     expect(node).toMatchObject({
