@@ -42,12 +42,17 @@ describe('retention plan and apply against the real engine', () => {
     await client.indices.create({ index, settings: { number_of_shards: 1, number_of_replicas: 0 } });
     await client.bulk({
       refresh: true,
-      operations: Array.from({ length: docs }, (_, i) => [{ index: { _index: index } }, { '@timestamp': Date.now(), n: i }]).flat(),
+      operations: Array.from({ length: docs }, (_, i) => [
+        { index: { _index: index } },
+        { '@timestamp': Date.now(), n: i },
+      ]).flat(),
     });
   }
 
   const existing = async (pattern: string) =>
-    (await client.cat.indices({ index: pattern, format: 'json', h: ['index'] })).map((row) => row.index!).sort();
+    (await client.cat.indices({ index: pattern, format: 'json', h: ['index'] }))
+      .map((row) => row.index!)
+      .sort();
   /** The engine refuses wildcard deletes (action.destructive_requires_name): by name. */
   async function deleteMine(): Promise<void> {
     const names = await existing(`tret-*-${run}*`);
@@ -84,7 +89,12 @@ describe('retention plan and apply against the real engine', () => {
     const plan = response.json<RetentionResponse>();
     const mine = plan.deletions.filter((deletion) => deletion.family.startsWith('tret-'));
     expect(mine.map((deletion) => deletion.index)).toEqual(expected);
-    const stats = await client.cat.indices({ index: logsIndex(6), format: 'json', bytes: 'b', h: ['store.size', 'docs.count'] });
+    const stats = await client.cat.indices({
+      index: logsIndex(6),
+      format: 'json',
+      bytes: 'b',
+      h: ['store.size', 'docs.count'],
+    });
     expect(mine[0]).toMatchObject({
       family: 'tret-logs',
       day: new Date(today - 6 * DAY_MS).toISOString().slice(0, 10),
@@ -121,7 +131,9 @@ describe('retention plan and apply against the real engine', () => {
       applyRetention(client, config.cluster, { by: 'schedule:a' }),
       applyRetention(client, config.cluster, { by: 'schedule:b' }),
     ]);
-    const deleted = [...one.deleted, ...two.deleted].map((d) => d.index).filter((index) => index.startsWith('tret-'));
+    const deleted = [...one.deleted, ...two.deleted]
+      .map((d) => d.index)
+      .filter((index) => index.startsWith('tret-'));
     expect(deleted.sort()).toEqual([...expected].sort());
     expect([...one.failed, ...two.failed]).toEqual([]);
     const audit = await listAudit(client, auditIndex, 100);

@@ -21,7 +21,9 @@ export async function retentionCommand(rest: string[]): Promise<number> {
       console.log(planText(await freshPlan(client, config.cluster, Date.now())));
       return 0;
     }
-    const report = await applyRetention(client, config.cluster, { by: `cli:${userInfo().username}@${hostname()}` });
+    const report = await applyRetention(client, config.cluster, {
+      by: `cli:${userInfo().username}@${hostname()}`,
+    });
     console.log(applyText(report));
     return report.failed.length > 0 ? 1 : 0;
   } finally {

@@ -24,17 +24,18 @@ export function volumeWindowStart(nowMs: number): number {
 
 /**
  * `nowMs` is floored to the minute by the caller, so identical page loads send identical
- * requests that the shard request cache can answer.
+ * requests that the shard request cache can answer; ranges end with that minute.
  */
 export function buildFamilyVolumeSearch(family: IndexFamily, nowMs: number): estypes.SearchRequest {
   const field = family.timeField;
-  const range = (gte: number, lte: number) => ({ range: { [field]: { gte, lte, format: 'epoch_millis' } } });
+  const range = (gte: number, lt: number) => ({ range: { [field]: { gte, lt, format: 'epoch_millis' } } });
   const windowStart = volumeWindowStart(nowMs);
+  const endMs = nowMs + 60_000;
   return {
     ...aggregationsOver(family.pattern),
     aggs: {
       [FAMILY_AGGS.recent]: {
-        filter: range(windowStart, nowMs),
+        filter: range(windowStart, endMs),
         aggs: {
           [FAMILY_AGGS.perDay]: {
             date_histogram: {
@@ -49,10 +50,10 @@ export function buildFamilyVolumeSearch(family: IndexFamily, nowMs: number): est
       },
       // A clock-skewed producer writing future times must not hide a stopped feed.
       [FAMILY_AGGS.untilNow]: {
-        filter: { range: { [field]: { lte: nowMs, format: 'epoch_millis' } } },
+        filter: { range: { [field]: { lt: endMs, format: 'epoch_millis' } } },
         aggs: { [FAMILY_AGGS.newest]: { max: { field } } },
       },
-      [FAMILY_AGGS.lastHour]: { filter: range(nowMs - 3_600_000, nowMs) },
+      [FAMILY_AGGS.lastHour]: { filter: range(endMs - 3_600_000, endMs) },
     },
   };
 }

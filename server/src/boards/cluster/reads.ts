@@ -65,7 +65,10 @@ export async function readHealth(reads: ClusterReads): Promise<HealthResponse> {
             index: shard.index,
             shard: Number(shard.shard),
             primary: shard.prirep === 'p',
-          }).then(explanationText, (error: unknown) => `allocation explain failed: ${(error as Error).message}`),
+          }).then(
+            explanationText,
+            (error: unknown) => `allocation explain failed: ${(error as Error).message}`,
+          ),
         })),
       );
     }),

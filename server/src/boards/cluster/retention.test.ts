@@ -6,7 +6,12 @@ import { planRetention } from './retention.ts';
 const NOW = Date.parse('2026-12-03T10:00:00Z');
 const GB = 1024 ** 3;
 
-const family = (name: string, pattern: string, retention: RetentionPolicy | null, isProtected = false): IndexFamily => ({
+const family = (
+  name: string,
+  pattern: string,
+  retention: RetentionPolicy | null,
+  isProtected = false,
+): IndexFamily => ({
   name,
   title: name,
   pattern,
@@ -22,7 +27,8 @@ function index(name: string, options: { bytes?: number; createdDaysAgo?: number 
     index: name,
     uuid: `uuid-${name}`,
     nameDayMs,
-    createdMs: NOW - (options.createdDaysAgo ?? (nameDayMs === null ? 0 : (NOW - nameDayMs) / DAY_MS)) * DAY_MS,
+    createdMs:
+      NOW - (options.createdDaysAgo ?? (nameDayMs === null ? 0 : (NOW - nameDayMs) / DAY_MS)) * DAY_MS,
     docs: 10,
     bytes: options.bytes ?? GB,
     primaryBytes: options.bytes ?? GB,
@@ -31,14 +37,22 @@ function index(name: string, options: { bytes?: number; createdDaysAgo?: number 
   };
 }
 
-const daily = (prefix: string, days: string[], bytes?: number) => days.map((day) => index(`${prefix}${day}`, { bytes }));
+const daily = (prefix: string, days: string[], bytes?: number) =>
+  days.map((day) => index(`${prefix}${day}`, { bytes }));
 
 describe('retention plan', () => {
   it('container logs keep 3 days: older daily indices go, by the date in their names', () => {
     const logs = family('container-logs', 'logstash-*', { days: 3 });
     const plan = planRetention(
       [logs],
-      daily('logstash-', ['2026.11.28', '2026.11.29', '2026.11.30', '2026.12.01', '2026.12.02', '2026.12.03']),
+      daily('logstash-', [
+        '2026.11.28',
+        '2026.11.29',
+        '2026.11.30',
+        '2026.12.01',
+        '2026.12.02',
+        '2026.12.03',
+      ]),
       NOW,
     );
     expect(plan.deletions.map((d) => [d.index, d.day, d.rule])).toEqual([
@@ -90,7 +104,9 @@ describe('retention plan', () => {
       ['logstash-2026.11.30', 'budget'],
       ['logstash-2026.12.01', 'budget'],
     ]);
-    expect(plan.deletions[0]!.reason).toBe('container-logs holds 50.0 GB, over its budget of 25.0 GB; oldest first');
+    expect(plan.deletions[0]!.reason).toBe(
+      'container-logs holds 50.0 GB, over its budget of 25.0 GB; oldest first',
+    );
   });
 
   it('never deletes families without a policy or protected ones, even under a broader pattern', () => {

@@ -30,7 +30,10 @@ describe('health shaping from recorded engine answers', () => {
   });
 
   it('names the highest watermark a node is past', () => {
-    const full = recorded('allocation').map((row: Record<string, string>) => ({ ...row, 'disk.used': row['disk.total'] }));
+    const full = recorded('allocation').map((row: Record<string, string>) => ({
+      ...row,
+      'disk.used': row['disk.total'],
+    }));
     expect(shapeNodes(recorded('node-stats'), full, watermarks)[0]!.disk.past).toBe('flood_stage');
   });
 

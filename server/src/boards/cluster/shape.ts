@@ -63,7 +63,10 @@ export function shapeNodes(
 /** The summary plus what each node's deciders said no to (the part that says what to fix). */
 export function explanationText(explain: RawAllocationExplain): string {
   const summary =
-    explain.allocate_explanation ?? explain.unassigned_info?.details ?? explain.unassigned_info?.reason ?? 'no explanation given';
+    explain.allocate_explanation ??
+    explain.unassigned_info?.details ??
+    explain.unassigned_info?.reason ??
+    'no explanation given';
   const refusals = (explain.node_allocation_decisions ?? []).flatMap((node) =>
     (node.deciders ?? [])
       .filter((decider) => decider.decision === 'NO' && decider.explanation)

@@ -4,7 +4,9 @@ import { flatSettings } from '../../es/cluster-stats.ts';
 import { parseWatermarks, thresholdUsedBytes } from './watermarks.ts';
 
 const fixture = (name: string) =>
-  flatSettings(JSON.parse(readFileSync(new URL(`./__fixtures__/${name}.response.json`, import.meta.url), 'utf8')));
+  flatSettings(
+    JSON.parse(readFileSync(new URL(`./__fixtures__/${name}.response.json`, import.meta.url), 'utf8')),
+  );
 
 const GB = 1024 ** 3;
 const TB = 1024 * GB;
@@ -12,7 +14,12 @@ const TB = 1024 * GB;
 describe('disk watermarks from the cluster settings (recorded on Elasticsearch 9.2)', () => {
   it('defaults: percentages capped by the default max_headroom', () => {
     const [low, high, flood] = parseWatermarks(fixture('watermarks-defaults'));
-    expect(low).toMatchObject({ name: 'low', setting: '85%', usedFraction: 0.85, maxHeadroomBytes: 200 * GB });
+    expect(low).toMatchObject({
+      name: 'low',
+      setting: '85%',
+      usedFraction: 0.85,
+      maxHeadroomBytes: 200 * GB,
+    });
     // 30 TB at 85% would leave 4.5 TB free; the headroom stops at 200 GB free.
     expect(thresholdUsedBytes(low!, 30 * TB)).toBe(30 * TB - 200 * GB);
     // A small disk stays on the percentage: 15% of 100 GB is below the headroom.
@@ -22,7 +29,12 @@ describe('disk watermarks from the cluster settings (recorded on Elasticsearch 9
 
   it('absolute values are free space, and their (disabled) headroom is ignored', () => {
     const [low, high, flood] = parseWatermarks(fixture('watermarks-absolute'));
-    expect(low).toMatchObject({ setting: '200gb', usedFraction: null, freeBytes: 200 * GB, maxHeadroomBytes: null });
+    expect(low).toMatchObject({
+      setting: '200gb',
+      usedFraction: null,
+      freeBytes: 200 * GB,
+      maxHeadroomBytes: null,
+    });
     expect(thresholdUsedBytes(high!, TB)).toBe(TB - 150 * GB);
     expect(thresholdUsedBytes(flood!, TB)).toBe(TB - 100 * GB);
   });
