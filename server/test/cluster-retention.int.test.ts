@@ -3,6 +3,8 @@ import type { Client } from '@elastic/elasticsearch';
 import type { FastifyInstance } from 'fastify';
 import { createEsClient } from '../src/es/client.ts';
 import { applyRetention, freshPlan, listAudit } from '../src/boards/cluster/retention/apply.ts';
+import { createRetentionSchedule } from '../src/boards/cluster/retention/schedule.ts';
+import Fastify from 'fastify';
 import type { RetentionResponse } from '../src/boards/cluster/schema.ts';
 import type { Config } from '../src/core/config.ts';
 import { testApp, testConfig } from './helpers.ts';
@@ -139,5 +141,26 @@ describe('retention plan and apply against the real engine', () => {
     const audit = await listAudit(client, auditIndex, 100);
     expect(audit.map((record) => record.index).sort()).toEqual([...expected].sort());
     expect(await existing(`${logsPrefix}*`)).toEqual([2, 1, 0, -1].map(logsIndex).sort());
+  });
+
+  it('scheduled runs: of three instances in the same slot exactly one applies', async () => {
+    const slotNow = Date.now();
+    const schedule = (instanceId: string) =>
+      createRetentionSchedule({
+        writer: client,
+        config: { ...config.cluster, retentionIntervalMs: 60 * 60_000 },
+        instanceId,
+        log: Fastify({ logger: false }).log,
+        now: () => slotNow,
+      });
+    const reports = await Promise.all(['a', 'b', 'c'].map((id) => schedule(id).runSlot()));
+    const ran = reports.filter((report) => report !== null);
+    expect(ran).toHaveLength(1);
+    expect(ran[0]!.deleted.map((d) => d.index).filter((index) => index.startsWith('tret-'))).toEqual(
+      expected,
+    );
+    const audit = await listAudit(client, auditIndex, 100);
+    expect(new Set(audit.map((record) => record.by)).size).toBe(1);
+    expect(audit[0]!.by).toMatch(/^schedule:[abc]$/);
   });
 });
