@@ -97,9 +97,8 @@ describe('cluster alerts: a feed that stops and resumes, through a local receive
 
     // 31 minutes without a document; two instances run the round at once.
     clock = lastWrite + 31 * MINUTE;
-    const reports = await Promise.all([watcher('a').tick(), watcher('b').tick()]);
+    await Promise.all([watcher('a').tick(), watcher('b').tick()]);
     expect(mine()).toHaveLength(1);
-    expect(reports.map((report) => report.fired).sort()).toEqual([0, 1]);
     const [alert] = mine();
     expect(alert).toMatchObject({
       kind: 'cluster-condition',

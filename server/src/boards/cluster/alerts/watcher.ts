@@ -2,6 +2,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { FastifyBaseLogger } from 'fastify';
 import { claimOnce, ensureIndex, replaceIfUnchanged, type Stored } from '../../../es/claims.ts';
 import { postWebhook } from '../../../core/webhook.ts';
+import { createPeriodicJob } from '../../../core/periodic-job.ts';
 import { stateIndexTemplate } from '../mapping.ts';
 import { readFamilies, readForecast, readHealth, type ClusterReads } from '../reads.ts';
 import { activeConditions, type ActiveCondition } from './conditions.ts';
@@ -204,32 +205,15 @@ export function createClusterAlertWatcher(options: {
     return report;
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  let stopped = false;
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .then((report) => {
-          if (report.fired + report.resolved + report.failed > 0) log.info(report, 'cluster alert round');
-        })
-        .catch((error: unknown) => log.error({ err: error }, 'cluster alert round failed'))
-        .finally(schedule);
-    }, alerts.intervalMs);
-    timer.unref();
-  }
+  const job = createPeriodicJob({
+    name: 'cluster alert',
+    delayMs: () => alerts.intervalMs,
+    round: tick,
+    done: (report) => {
+      if (report.fired + report.resolved + report.failed > 0) log.info(report, 'cluster alert round');
+    },
+    log,
+  });
 
-  return {
-    tick,
-    start(): void {
-      stopped = false;
-      schedule();
-    },
-    async stop(): Promise<void> {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return { tick, start: job.start, stop: job.stop };
 }

@@ -1,6 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { FastifyBaseLogger } from 'fastify';
 import { claimOnce, ensureIndex } from '../../../es/claims.ts';
+import { createPeriodicJob } from '../../../core/periodic-job.ts';
 import type { ClusterConfig } from '../config.ts';
 import { stateIndexTemplate } from '../mapping.ts';
 import { applyRetention, type ApplyReport } from './apply.ts';
@@ -35,45 +36,21 @@ export function createRetentionSchedule(options: {
     return applyRetention(writer, config, { by: `schedule:${options.instanceId}`, now });
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  let stopped = false;
-  function schedule(): void {
-    if (stopped) return;
-    // Wake at the next slot boundary, so instances started at different times agree on slots.
-    timer = setTimeout(
-      () => {
-        running = runSlot()
-          .then((report) => {
-            if (report) {
-              log.info(
-                {
-                  deleted: report.deleted.length,
-                  skipped: report.skipped.length,
-                  failed: report.failed.length,
-                },
-                'retention run',
-              );
-            }
-          })
-          .catch((error: unknown) => log.error({ err: error }, 'retention run failed'))
-          .finally(schedule);
-      },
-      interval - (now() % interval) + 1_000,
-    );
-    timer.unref();
-  }
+  const job = createPeriodicJob({
+    name: 'retention',
+    // Wake just after the next slot boundary, so instances started at different times agree on slots.
+    delayMs: () => interval - (now() % interval) + 1_000,
+    round: runSlot,
+    done: (report) => {
+      if (report) {
+        log.info(
+          { deleted: report.deleted.length, skipped: report.skipped.length, failed: report.failed.length },
+          'retention run',
+        );
+      }
+    },
+    log,
+  });
 
-  return {
-    runSlot,
-    start(): void {
-      stopped = false;
-      schedule();
-    },
-    async stop(): Promise<void> {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return { runSlot, start: job.start, stop: job.stop };
 }
