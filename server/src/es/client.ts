@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Client, SniffingTransport } from '@elastic/elasticsearch';
 import type { Config } from '../core/config.ts';
+import { awsCredentialChain, createSigV4Signer, sigV4Connection } from './aws-sigv4.ts';
 
 /**
  * Seconds before the one retry of a failed connection. The transport's default backoff waits 1–2 s
@@ -32,7 +33,11 @@ export function createEsClient(es: Config['es']): Client {
     // One retry covers a dropped keep-alive socket; more would only delay the 503 a user waits for.
     maxRetries: 1,
     Transport: PromptRetryTransport,
+    // Off: a SigV4 signature covers the body's hash, computed on the bytes as sent.
     compression: false,
+    ...(es.awsSigV4
+      ? { Connection: sigV4Connection(createSigV4Signer({ ...es.awsSigV4, credentials: awsCredentialChain() })) }
+      : {}),
   });
 }
 
