@@ -108,7 +108,8 @@ export function verifySigV4(request: ReceivedRequest, options: VerifyOptions): V
   if (Math.abs(options.now.getTime() - signedAt) > (options.maxSkewMs ?? 5 * 60_000)) {
     return { ok: false, reason: `stale: signed at ${amzDate}` };
   }
-  if (scopeDate !== amzDate.slice(0, 8)) return { ok: false, reason: 'credential scope date is not x-amz-date' };
+  if (scopeDate !== amzDate.slice(0, 8))
+    return { ok: false, reason: 'credential scope date is not x-amz-date' };
 
   const signedHeaders = signedHeaderList.split(';');
   for (const required of ['host', 'x-amz-date']) {
@@ -152,7 +153,12 @@ export function verifySigV4(request: ReceivedRequest, options: VerifyOptions): V
   const expected = hmac(key, stringToSign);
   const received = Buffer.from(signature, 'hex');
   if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
-    return { ok: false, reason: 'signature does not match the request received', canonicalRequest, stringToSign };
+    return {
+      ok: false,
+      reason: 'signature does not match the request received',
+      canonicalRequest,
+      stringToSign,
+    };
   }
   return { ok: true, canonicalRequest, stringToSign };
 }

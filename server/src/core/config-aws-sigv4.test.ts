@@ -42,7 +42,11 @@ describe('Amazon OpenSearch Service configuration (ES_AWS_SIGV4)', () => {
     [{ ES_AWS_SIGV4: 'yes' }, 'ES_AWS_SIGV4', 'true or false'],
     [{ ES_AWS_SIGV4: 'true' }, 'AWS_REGION', 'required with ES_AWS_SIGV4=true'],
     [{ ES_AWS_SIGV4: 'true', AWS_REGION: 'Ireland' }, 'AWS_REGION', 'not an AWS region'],
-    [{ ES_AWS_SIGV4: 'true', AWS_REGION: 'eu-west-1', ES_AWS_SERVICE: 'opensearch' }, 'ES_AWS_SERVICE', 'es, aoss'],
+    [
+      { ES_AWS_SIGV4: 'true', AWS_REGION: 'eu-west-1', ES_AWS_SERVICE: 'opensearch' },
+      'ES_AWS_SERVICE',
+      'es, aoss',
+    ],
     [{ ES_AWS_SERVICE: 'aoss' }, 'ES_AWS_SERVICE', 'only used with ES_AWS_SIGV4=true'],
     [{ ES_AWS_SIGV4: 'true', AWS_REGION: 'eu-west-1', ES_API_KEY: 'k' }, 'ES_API_KEY', 'cannot be combined'],
     [
@@ -50,9 +54,17 @@ describe('Amazon OpenSearch Service configuration (ES_AWS_SIGV4)', () => {
       'ES_USERNAME',
       'cannot be combined',
     ],
-    [{ ES_AWS_SIGV4: 'true', AWS_REGION: 'eu-west-1', ES_WRITE_API_KEY: 'k' }, 'ES_WRITE_API_KEY', 'cannot be combined'],
     [
-      { ES_AWS_SIGV4: 'true', AWS_REGION: 'eu-west-1', ES_URL: 'https://u:p@search-x.eu-west-1.es.amazonaws.com' },
+      { ES_AWS_SIGV4: 'true', AWS_REGION: 'eu-west-1', ES_WRITE_API_KEY: 'k' },
+      'ES_WRITE_API_KEY',
+      'cannot be combined',
+    ],
+    [
+      {
+        ES_AWS_SIGV4: 'true',
+        AWS_REGION: 'eu-west-1',
+        ES_URL: 'https://u:p@search-x.eu-west-1.es.amazonaws.com',
+      },
       'ES_URL',
       'cannot be combined',
     ],

@@ -215,14 +215,24 @@ function awsSigV4(env: Env): AwsSigV4Settings | undefined {
   if (!AWS_REGION.test(region)) {
     throw new ConfigError('AWS_REGION', `not an AWS region such as eu-west-1: "${region}"`);
   }
-  for (const name of ['ES_API_KEY', 'ES_USERNAME', 'ES_PASSWORD', 'ES_WRITE_API_KEY', 'ES_WRITE_USERNAME', 'ES_WRITE_PASSWORD']) {
+  for (const name of [
+    'ES_API_KEY',
+    'ES_USERNAME',
+    'ES_PASSWORD',
+    'ES_WRITE_API_KEY',
+    'ES_WRITE_USERNAME',
+    'ES_WRITE_PASSWORD',
+  ]) {
     if (nonEmpty(env, name) !== undefined) {
       throw new ConfigError(name, 'cannot be combined with ES_AWS_SIGV4=true (IAM signs every request)');
     }
   }
   const url = new URL(esUrl(env));
   if (url.username !== '' || url.password !== '') {
-    throw new ConfigError('ES_URL', 'carries a user and password, which cannot be combined with ES_AWS_SIGV4=true');
+    throw new ConfigError(
+      'ES_URL',
+      'carries a user and password, which cannot be combined with ES_AWS_SIGV4=true',
+    );
   }
   return { region, service };
 }

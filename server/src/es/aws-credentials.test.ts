@@ -32,7 +32,12 @@ describe('AWS credentials from the standard chain', () => {
       `[profile lookout-test]\ncredential_process = ${process.execPath} ${script}\n`,
     );
     writeFileSync(path.join(dir, 'credentials'), '');
-    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_WEB_IDENTITY_TOKEN_FILE']) {
+    for (const name of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_WEB_IDENTITY_TOKEN_FILE',
+    ]) {
       delete process.env[name];
     }
     Object.assign(process.env, {
@@ -50,7 +55,8 @@ describe('AWS credentials from the standard chain', () => {
 
   const url = new URL('https://search-logs.eu-west-1.es.amazonaws.com');
   const request = () => signableRequest(url, {}, { method: 'GET', path: '/_cluster/health' }, undefined);
-  const signer = () => createSigV4Signer({ region: 'eu-west-1', service: 'es', credentials: fromNodeProviderChain() });
+  const signer = () =>
+    createSigV4Signer({ region: 'eu-west-1', service: 'es', credentials: fromNodeProviderChain() });
 
   it('resolves temporary credentials once for many requests while they are fresh', async () => {
     writeFileSync(runs, '');

@@ -8,7 +8,6 @@ import {
   parseQuerystring,
   signableRequest,
   sigV4Connection,
-  type AwsSigV4Settings,
   type AwsCredentials,
 } from './aws-sigv4.ts';
 import {
@@ -32,13 +31,14 @@ interface Sent {
  * string, headers, body), so the test checks the signing path end to end without a network.
  */
 function recordingConnection(
-  settings: { region: string; service: AwsSigV4Settings['service'] | 'service' },
+  settings: { region: string; service: string },
   credentials: AwsCredentials,
   url = `https://${SUITE.host}`,
   now = () => SUITE.signingDate,
 ) {
   const sign = createSigV4Signer({
-    ...(settings as AwsSigV4Settings),
+    region: settings.region,
+    service: settings.service,
     credentials: async () => credentials,
     now,
   });
@@ -49,7 +49,11 @@ function recordingConnection(
     pool: {
       request: async (params: Sent) => {
         sent.push(params);
-        return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: Readable.from(['{}']) };
+        return {
+          statusCode: 200,
+          headers: { 'content-type': 'application/json' },
+          body: Readable.from(['{}']),
+        };
       },
     },
   });
@@ -100,20 +104,29 @@ describe('SigV4 signing path against the published test suite', () => {
       expect(sent[0]!.headers['x-amz-date']).toBe(SUITE.amzDate);
       expect(sent[0]!.headers.host).toBe(SUITE.host);
       // The independent verifier, fed what went on the wire, agrees.
-      expect(verifySigV4(received(sent[0]!), verifyOptions(testCase.sessionToken))).toMatchObject({ ok: true });
+      expect(verifySigV4(received(sent[0]!), verifyOptions(testCase.sessionToken))).toMatchObject({
+        ok: true,
+      });
     },
   );
 
-  it.each(SUITE_CASES.filter((testCase) => !sendable(testCase)).map((testCase) => [testCase.name, testCase] as const))(
+  it.each(
+    SUITE_CASES.filter((testCase) => !sendable(testCase)).map(
+      (testCase) => [testCase.name, testCase] as const,
+    ),
+  )(
     '%s: the request the connection would sign carries the published Authorization header',
     async (_name, testCase) => {
       const sign = createSigV4Signer({
-        ...(SUITE as unknown as AwsSigV4Settings),
+        region: SUITE.region,
+        service: SUITE.service,
         credentials: async () => suiteCredentials(testCase.sessionToken),
         now: () => SUITE.signingDate,
       });
       const params = { method: testCase.method, path: testCase.path, headers: testCase.headers };
-      const headers = await sign(signableRequest(new URL(`https://${SUITE.host}`), {}, params, testCase.body));
+      const headers = await sign(
+        signableRequest(new URL(`https://${SUITE.host}`), {}, params, testCase.body),
+      );
       expect(headers.authorization).toBe(testCase.authorization);
     },
   );
@@ -141,7 +154,9 @@ describe('the test verifier against the published test suite', () => {
         ['Host', SUITE.host],
         ['X-Amz-Date', SUITE.amzDate],
         ...Object.entries(testCase.headers),
-        ...(testCase.sessionToken ? ([['X-Amz-Security-Token', testCase.sessionToken]] as const) : []),
+        ...(testCase.sessionToken
+          ? [['X-Amz-Security-Token', testCase.sessionToken] as [string, string]]
+          : []),
         ['Authorization', testCase.authorization],
       ],
       body: Buffer.from(testCase.body ?? ''),
@@ -167,14 +182,20 @@ describe('the test verifier against the published test suite', () => {
   });
 
   it('rejects a published request whose body, path or query was changed, or that is unsigned or stale', () => {
-    const form = publishedRequest(SUITE_CASES.find((testCase) => testCase.name === 'post-x-www-form-urlencoded')!);
-    const query = publishedRequest(SUITE_CASES.find((testCase) => testCase.name === 'get-vanilla-empty-query-key')!);
+    const form = publishedRequest(
+      SUITE_CASES.find((testCase) => testCase.name === 'post-x-www-form-urlencoded')!,
+    );
+    const query = publishedRequest(
+      SUITE_CASES.find((testCase) => testCase.name === 'get-vanilla-empty-query-key')!,
+    );
     const verdict = (request: ReceivedRequest, now = SUITE.signingDate) =>
       verifySigV4(request, { ...verifyOptions(), now });
     expect(verdict({ ...form, body: Buffer.from('Param1=value2') })).toMatchObject({ ok: false });
     expect(verdict({ ...form, target: '/other' })).toMatchObject({ ok: false });
     expect(verdict({ ...query, target: '/?Param1=value2' })).toMatchObject({ ok: false });
-    expect(verdict({ ...form, headers: form.headers.filter(([name]) => name !== 'Authorization') })).toMatchObject({
+    expect(
+      verdict({ ...form, headers: form.headers.filter(([name]) => name !== 'Authorization') }),
+    ).toMatchObject({
       ok: false,
       reason: expect.stringContaining('unsigned'),
     });
@@ -187,7 +208,11 @@ describe('the test verifier against the published test suite', () => {
 });
 
 describe('signing what the Elasticsearch client sends', () => {
-  const credentials = { accessKeyId: 'AKIDLOOKOUT', secretAccessKey: 'lookout-test-secret', sessionToken: 'token-1' };
+  const credentials = {
+    accessKeyId: 'AKIDLOOKOUT',
+    secretAccessKey: 'lookout-test-secret',
+    sessionToken: 'token-1',
+  };
   const now = new Date();
   const options = (service: string) => ({ credentials, region: 'eu-west-1', service, now });
 
@@ -213,13 +238,20 @@ describe('signing what the Elasticsearch client sends', () => {
     expect(sent[0]!.headers['x-amz-security-token']).toBe('token-1');
     // A managed domain hashes the body itself; only Serverless needs the header.
     expect(sent[0]!.headers['x-amz-content-sha256']).toBeUndefined();
-    expect(verifySigV4({ ...request, body: Buffer.from(body.replace('é1', 'é2')) }, options('es'))).toMatchObject({
+    expect(
+      verifySigV4({ ...request, body: Buffer.from(body.replace('é1', 'é2')) }, options('es')),
+    ).toMatchObject({
       ok: false,
     });
   });
 
   it('for aoss, sends the body hash in x-amz-content-sha256 and signs it', async () => {
-    const { send, sent } = recordingConnection({ region: 'eu-west-1', service: 'aoss' }, credentials, 'https://x.aoss.amazonaws.com', () => now);
+    const { send, sent } = recordingConnection(
+      { region: 'eu-west-1', service: 'aoss' },
+      credentials,
+      'https://x.aoss.amazonaws.com',
+      () => now,
+    );
     await send({ method: 'POST', path: '/logs/_search', body: '{"size":0}' });
     const sha = createHash('sha256').update('{"size":0}').digest('hex');
     expect(sent[0]!.headers['x-amz-content-sha256']).toBe(sha);
@@ -241,10 +273,17 @@ describe('signing what the Elasticsearch client sends', () => {
   });
 
   it('reads a streamed body whole and signs its bytes', async () => {
-    const { send, sent } = recordingConnection({ region: 'eu-west-1', service: 'es' }, credentials, undefined, () => now);
+    const { send, sent } = recordingConnection(
+      { region: 'eu-west-1', service: 'es' },
+      credentials,
+      undefined,
+      () => now,
+    );
     await send({ method: 'PUT', path: '/x/_doc/1', body: Readable.from(['{"a":', '1}']) as never });
     expect(String(sent[0]!.body)).toBe('{"a":1}');
-    expect(verifySigV4(received(sent[0]!), { ...options('es'), region: 'eu-west-1' })).toMatchObject({ ok: true });
+    expect(verifySigV4(received(sent[0]!), { ...options('es'), region: 'eu-west-1' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('turns a credential failure into a connection error (the BFF answers 503)', async () => {
@@ -259,7 +298,10 @@ describe('signing what the Elasticsearch client sends', () => {
     const connection = new Connection({ url: new URL('https://example.amazonaws.com') });
     await expect(
       connection.request({ method: 'GET', path: '/' }, { requestId: 1, name: 'test', context: null }),
-    ).rejects.toMatchObject({ name: 'ConnectionError', message: expect.stringContaining('Could not load credentials') });
+    ).rejects.toMatchObject({
+      name: 'ConnectionError',
+      message: expect.stringContaining('Could not load credentials'),
+    });
   });
 
   it('parses the client query string into decoded pairs, keeping repeated keys', () => {

@@ -122,7 +122,10 @@ async function bodyAsSent(body: ConnectionRequestParams['body']): Promise<string
   return Buffer.concat(chunks);
 }
 
-export interface SigV4SignerOptions extends AwsSigV4Settings {
+export interface SigV4SignerOptions {
+  region: string;
+  /** `es` or `aoss` in use; the published test vectors sign for `service`. */
+  service: string;
   credentials: AwsCredentialsProvider;
   /** Tests pin the clock (the published vectors are dated 2015-08-30T12:36:00Z). */
   now?: () => Date;

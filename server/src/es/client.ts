@@ -36,7 +36,11 @@ export function createEsClient(es: Config['es']): Client {
     // Off: a SigV4 signature covers the body's hash, computed on the bytes as sent.
     compression: false,
     ...(es.awsSigV4
-      ? { Connection: sigV4Connection(createSigV4Signer({ ...es.awsSigV4, credentials: awsCredentialChain() })) }
+      ? {
+          Connection: sigV4Connection(
+            createSigV4Signer({ ...es.awsSigV4, credentials: awsCredentialChain() }),
+          ),
+        }
       : {}),
   });
 }
