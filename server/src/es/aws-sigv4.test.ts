@@ -215,14 +215,11 @@ describe('signing what the Elasticsearch client sends', () => {
   };
   const now = new Date();
   const options = (service: string) => ({ credentials, region: 'eu-west-1', service, now });
+  const lookoutConnection = (service: string, url = 'https://search-logs.eu-west-1.es.amazonaws.com') =>
+    recordingConnection({ region: 'eu-west-1', service }, credentials, url, () => now);
 
   it('signs an encoded index path, the query string and the NDJSON body byte for byte', async () => {
-    const { send, sent } = recordingConnection(
-      { region: 'eu-west-1', service: 'es' },
-      credentials,
-      'https://search-logs.eu-west-1.es.amazonaws.com',
-      () => now,
-    );
+    const { send, sent } = lookoutConnection('es');
     const body = '{"index":{"_index":"ct-2026.12.03","_id":"é1"}}\n{"eventName":"ConsoleLogin"}\n';
     await send({
       method: 'POST',
@@ -246,12 +243,7 @@ describe('signing what the Elasticsearch client sends', () => {
   });
 
   it('for aoss, sends the body hash in x-amz-content-sha256 and signs it', async () => {
-    const { send, sent } = recordingConnection(
-      { region: 'eu-west-1', service: 'aoss' },
-      credentials,
-      'https://x.aoss.amazonaws.com',
-      () => now,
-    );
+    const { send, sent } = lookoutConnection('aoss', 'https://x.aoss.amazonaws.com');
     await send({ method: 'POST', path: '/logs/_search', body: '{"size":0}' });
     const sha = createHash('sha256').update('{"size":0}').digest('hex');
     expect(sent[0]!.headers['x-amz-content-sha256']).toBe(sha);
@@ -260,12 +252,7 @@ describe('signing what the Elasticsearch client sends', () => {
   });
 
   it('keeps the node URL path prefix and a non-default port in what it signs', async () => {
-    const { send, sent } = recordingConnection(
-      { region: 'eu-west-1', service: 'es' },
-      credentials,
-      'http://127.0.0.1:9443/opensearch/',
-      () => now,
-    );
+    const { send, sent } = lookoutConnection('es', 'http://127.0.0.1:9443/opensearch/');
     await send({ method: 'GET', path: '/_cluster/health' });
     expect(sent[0]!.path).toBe('/opensearch/_cluster/health');
     expect(sent[0]!.headers.host).toBe('127.0.0.1:9443');
@@ -273,15 +260,10 @@ describe('signing what the Elasticsearch client sends', () => {
   });
 
   it('reads a streamed body whole and signs its bytes', async () => {
-    const { send, sent } = recordingConnection(
-      { region: 'eu-west-1', service: 'es' },
-      credentials,
-      undefined,
-      () => now,
-    );
+    const { send, sent } = lookoutConnection('es');
     await send({ method: 'PUT', path: '/x/_doc/1', body: Readable.from(['{"a":', '1}']) as never });
     expect(String(sent[0]!.body)).toBe('{"a":1}');
-    expect(verifySigV4(received(sent[0]!), { ...options('es'), region: 'eu-west-1' })).toMatchObject({
+    expect(verifySigV4(received(sent[0]!), options('es'))).toMatchObject({
       ok: true,
     });
   });
