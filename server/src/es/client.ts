@@ -33,7 +33,6 @@ export function createEsClient(es: Config['es']): Client {
     // One retry covers a dropped keep-alive socket; more would only delay the 503 a user waits for.
     maxRetries: 1,
     Transport: PromptRetryTransport,
-    // Off: a SigV4 signature covers the body's hash, computed on the bytes as sent.
     compression: false,
     ...(es.awsSigV4
       ? {
