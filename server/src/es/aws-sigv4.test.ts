@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Serializer, type ConnectionRequestParams } from '@elastic/elasticsearch';
+import { errors, Serializer, type ConnectionRequestParams } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
 import { verifySigV4, type ReceivedRequest } from '../../test/sigv4-verifier.ts';
 import {
@@ -10,6 +10,7 @@ import {
   sigV4Connection,
   type AwsCredentials,
 } from './aws-sigv4.ts';
+import { classifyEsError } from './errors.ts';
 import {
   GET_VANILLA_CANONICAL_REQUEST,
   GET_VANILLA_STRING_TO_SIGN,
@@ -288,5 +289,20 @@ describe('signing what the Elasticsearch client sends', () => {
 
   it('parses the client query string into decoded pairs, keeping repeated keys', () => {
     expect(parseQuerystring('a=1&b=x%20y%2Bz&a=2&flag')).toEqual({ a: ['1', '2'], b: 'x y+z', flag: '' });
+  });
+});
+
+describe('a refusal by Amazon OpenSearch Service', () => {
+  it('is a 502 whose logged reason is the service message (a missing IAM permission, a bad signature)', () => {
+    const message =
+      'User: arn:aws:sts::123456789012:assumed-role/lookout/task is not authorized to perform: es:ESHttpPost';
+    const refusal = new errors.ResponseError({
+      body: { Message: message },
+      statusCode: 403,
+      headers: {},
+      warnings: null,
+      meta: {} as never,
+    });
+    expect(classifyEsError(refusal)).toMatchObject({ status: 502, rootCause: `403: ${message}` });
   });
 });
