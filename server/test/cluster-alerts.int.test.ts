@@ -8,6 +8,7 @@ import { createSearcher } from '../src/es/search.ts';
 import { createBurstMemo } from '../src/es/burst-memo.ts';
 import { createClusterAlertWatcher } from '../src/boards/cluster/alerts/watcher.ts';
 import type { Config } from '../src/core/config.ts';
+import { clusterConfigOf } from '../src/boards/cluster/config.ts';
 import { testConfig } from './helpers.ts';
 
 /** A webhook receiver that records every message it gets. */
@@ -49,7 +50,7 @@ describe('cluster alerts: a feed that stops and resumes, through a local receive
         client,
         search: createSearcher(client, config.limits),
         memo: createBurstMemo(0),
-        config: config.cluster,
+        config: clusterConfigOf(config),
       },
       writer: client,
       instanceId,

@@ -6,7 +6,7 @@ import { applyRetention, freshPlan, listAudit } from '../src/boards/cluster/rete
 import { createRetentionSchedule } from '../src/boards/cluster/retention/schedule.ts';
 import Fastify from 'fastify';
 import type { RetentionResponse } from '../src/boards/cluster/schema.ts';
-import type { Config } from '../src/core/config.ts';
+import { clusterConfigOf, type ClusterConfig } from '../src/boards/cluster/config.ts';
 import { testApp, testConfig } from './helpers.ts';
 
 /**
@@ -37,7 +37,7 @@ const env = {
 
 describe('retention plan and apply against the real engine', () => {
   let client: Client;
-  let config: Config;
+  let cluster: ClusterConfig;
   let app: FastifyInstance;
 
   async function createIndex(index: string, docs = 3): Promise<void> {
@@ -62,7 +62,8 @@ describe('retention plan and apply against the real engine', () => {
   }
 
   beforeAll(async () => {
-    config = testConfig(env);
+    const config = testConfig(env);
+    cluster = clusterConfigOf(config);
     client = createEsClient(config.es);
     app = await testApp(env);
   });
@@ -106,12 +107,12 @@ describe('retention plan and apply against the real engine', () => {
       docs: 8,
       reason: `dated ${new Date(today - 6 * DAY_MS).toISOString().slice(0, 10)}, 6 days old; tret-logs keeps 3 days`,
     });
-    const planned = (await freshPlan(client, config.cluster, Date.now())).deletions.map((d) => d.index);
+    const planned = (await freshPlan(client, cluster, Date.now())).deletions.map((d) => d.index);
     expect(planned.filter((index) => index.startsWith('tret-'))).toEqual(expected);
   });
 
   it('apply deletes exactly the planned indices and nothing else, and the audit lists each once', async () => {
-    const report = await applyRetention(client, config.cluster, { by: 'cli:test@host' });
+    const report = await applyRetention(client, cluster, { by: 'cli:test@host' });
     expect(report.deleted.map((d) => d.index).filter((index) => index.startsWith('tret-'))).toEqual(expected);
     expect(await existing(`${logsPrefix}*`)).toEqual([2, 1, 0, -1].map(logsIndex).sort());
     expect(await existing(`${rolloverPrefix}*`)).toHaveLength(2);
@@ -124,14 +125,14 @@ describe('retention plan and apply against the real engine', () => {
     expect(api.json<{ records: unknown[] }>().records).toHaveLength(4);
 
     // Running again finds nothing of ours to delete.
-    const again = await applyRetention(client, config.cluster, { by: 'cli:test@host' });
+    const again = await applyRetention(client, cluster, { by: 'cli:test@host' });
     expect(again.deleted.filter((d) => d.index.startsWith('tret-'))).toEqual([]);
   });
 
   it('two appliers at once: each index is deleted by exactly one, and audited once', async () => {
     const [one, two] = await Promise.all([
-      applyRetention(client, config.cluster, { by: 'schedule:a' }),
-      applyRetention(client, config.cluster, { by: 'schedule:b' }),
+      applyRetention(client, cluster, { by: 'schedule:a' }),
+      applyRetention(client, cluster, { by: 'schedule:b' }),
     ]);
     const deleted = [...one.deleted, ...two.deleted]
       .map((d) => d.index)
@@ -148,7 +149,7 @@ describe('retention plan and apply against the real engine', () => {
     const schedule = (instanceId: string) =>
       createRetentionSchedule({
         writer: client,
-        config: { ...config.cluster, retentionIntervalMs: 60 * 60_000 },
+        config: { ...cluster, retentionIntervalMs: 60 * 60_000 },
         instanceId,
         log: Fastify({ logger: false }).log,
         now: () => slotNow,

@@ -3,6 +3,7 @@ import { loadConfig } from '../core/config.ts';
 import { createEsWriter } from '../es/client.ts';
 import { applyRetention, freshPlan } from '../boards/cluster/retention/apply.ts';
 import { applyText, planText } from '../boards/cluster/retention/report.ts';
+import { clusterConfigOf } from '../boards/cluster/config.ts';
 import { UsageError } from './usage-error.ts';
 
 export const RETENTION_USAGE = `  retention plan|apply  what retention deletes now and why (plan), or delete it (apply)`;
@@ -18,10 +19,10 @@ export async function retentionCommand(rest: string[]): Promise<number> {
   const client = createEsWriter(config.es);
   try {
     if (action === 'plan') {
-      console.log(planText(await freshPlan(client, config.cluster, Date.now())));
+      console.log(planText(await freshPlan(client, clusterConfigOf(config), Date.now())));
       return 0;
     }
-    const report = await applyRetention(client, config.cluster, {
+    const report = await applyRetention(client, clusterConfigOf(config), {
       by: `cli:${userInfo().username}@${hostname()}`,
     });
     console.log(applyText(report));

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { isIP } from 'node:net';
-import { readClusterConfig, type ClusterConfig } from '../boards/cluster/config.ts';
+import { readClusterSettings, type ClusterSettings } from '../boards/cluster/config.ts';
 import type { AwsSigV4Settings } from '../es/aws-sigv4.ts';
 
 /** Root of the repository (server/src/core → ../../..), for the local engine and the built SPA. */
@@ -71,7 +71,7 @@ export interface Config {
   };
   containers: ContainersConfig;
   /** TODO(#14): the cluster board's slice moves into its `defineBoard` config. */
-  cluster: ClusterConfig;
+  cluster: ClusterSettings;
   access: AccessConfig;
   logLevel: string;
   /** Built SPA to serve; absent in API-only runs (tests that do not need the web). */
@@ -513,9 +513,6 @@ export function loadConfig(env: Env = process.env): Config {
     host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
     port: integer(env, 'PORT', 8080, 0, 65_535),
   };
-  const cloudtrailPrefix = indexPrefix(env, 'CLOUDTRAIL_INDEX_PREFIX', 'ct-');
-  const imagesIndex = indexName(env, 'IMAGES_INDEX', 'lookout-images');
-  const deploymentsIndex = indexName(env, 'DEPLOYMENTS_INDEX', 'lookout-deployments');
   const containers = containersConfig(env, http);
   const { webhookUrl, format, publicUrl } = containers.alerts;
   const sigV4 = awsSigV4(env);
@@ -531,15 +528,15 @@ export function loadConfig(env: Env = process.env): Config {
     },
     http,
     cloudtrail: {
-      indexPrefix: cloudtrailPrefix,
+      indexPrefix: indexPrefix(env, 'CLOUDTRAIL_INDEX_PREFIX', 'ct-'),
       knownCidrs: cidrList(env, 'KNOWN_CIDRS', DEFAULT_KNOWN_CIDRS),
     },
     images: {
-      index: imagesIndex,
+      index: indexName(env, 'IMAGES_INDEX', 'lookout-images'),
       minScore: fraction(env, 'IMAGES_MIN_SCORE', 0.6),
     },
     deployments: {
-      index: deploymentsIndex,
+      index: indexName(env, 'DEPLOYMENTS_INDEX', 'lookout-deployments'),
       snsTopicArns: topicArns(env),
       snsCertHosts: hostPatterns(env, 'SNS_CERT_HOSTS', DEFAULT_SNS_CERT_HOSTS),
       snsVerify: booleanDefaultTrue(env, 'SNS_VERIFY'),
@@ -547,16 +544,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     limits: limits(env),
     containers,
-    cluster: readClusterConfig(
+    cluster: readClusterSettings(
       env,
-      {
-        cloudtrailPrefix,
-        containerLogsPattern: containers.logsIndexPattern,
-        ecsEventsIndex: containers.eventsIndex,
-        deploymentsIndex,
-        imagesIndex,
-        alertsIndex: containers.alerts.index,
-      },
       { ...(webhookUrl ? { webhookUrl } : {}), format, publicUrl },
       { integer, indexName },
     ),

@@ -9,6 +9,7 @@ import { clusterRoutes } from './routes.ts';
 import { createRetentionSchedule } from './retention/schedule.ts';
 import { createClusterAlertWatcher } from './alerts/watcher.ts';
 import type { ClusterReads } from './reads.ts';
+import { clusterConfigOf } from './config.ts';
 
 /** Engine statistics are shared by everyone asking within this window (one page load, many viewers). */
 const BURST_MS = 3_000;
@@ -18,7 +19,7 @@ const BURST_MS = 3_000;
  * RETENTION_INTERVAL_MINUTES the scheduled retention run, both from `onReady` until the app closes.
  */
 const routes: FastifyPluginAsync = async (app) => {
-  const config = app.config.cluster;
+  const config = clusterConfigOf(app.config);
   const reads: ClusterReads = {
     client: app.es,
     search: app.esSearch,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.ts';
+import { clusterConfigOf } from './config.ts';
 
-const families = (env: Record<string, string> = {}) => loadConfig(env).cluster.families;
+const families = (env: Record<string, string> = {}) => clusterConfigOf(loadConfig(env)).families;
 const byName = (env: Record<string, string> = {}) =>
   new Map(families(env).map((family) => [family.name, family]));
 

@@ -1,10 +1,12 @@
-import { ConfigError } from '../../core/config.ts';
+import { ConfigError, type Config } from '../../core/config.ts';
 
 /**
  * The cluster board's configuration: the index families it watches (every board's indices plus
  * configured patterns), their retention policies and freshness thresholds, and its alert and
- * retention schedules. Parsed from the environment at boot, pure.
- * TODO(#14): becomes the board's TypeBox config slice once `defineBoard` lands.
+ * retention schedules. The slice (`ClusterSettings`) reads only the board's own variables; the
+ * families' patterns come from the other boards' configuration when the board starts
+ * (`clusterConfigOf`). Pure.
+ * TODO(#14): the slice becomes the board's TypeBox config slice once `defineBoard` lands.
  */
 
 export interface RetentionPolicy {
@@ -32,8 +34,16 @@ export interface IndexFamily {
   freshnessThresholdMs?: number;
 }
 
-export interface ClusterConfig {
-  families: IndexFamily[];
+/** Per family name: its retention (null: never) and freshness threshold (null: off), when configured. */
+export interface FamilyOverrides {
+  retention: Record<string, RetentionPolicy | null>;
+  freshnessMs: Record<string, number | null>;
+}
+
+/** The board's configuration slice, from its own variables only. */
+export interface ClusterSettings {
+  extraFamilies: IndexFamily[];
+  overrides: FamilyOverrides;
   /** One record per deletion (who, what, when, bytes): the board lists it. */
   auditIndex: string;
   /** Alert episodes and the retention schedule's claims: one document per condition or slot. */
@@ -52,6 +62,11 @@ export interface ClusterConfig {
     forecastDays: number;
   };
 }
+
+/** The settings with every family resolved: what the board, the CLI and the jobs use. */
+export type ClusterConfig = Omit<ClusterSettings, 'extraFamilies' | 'overrides'> & {
+  families: IndexFamily[];
+};
 
 /** Index names of the other boards, as their configuration says (read, not imported). */
 export interface BoardIndices {
@@ -85,9 +100,22 @@ export const DEFAULT_FRESHNESS_MS: Record<string, number> = {
   'container-logs': 15 * 60_000,
 };
 
-function defaultFamilies(indices: BoardIndices, stateIndices: string): IndexFamily[] {
+/** The families every Lookout has, in the order the board lists them; the last two are protected. */
+const BUILT_IN_FAMILIES = [
+  'cloudtrail',
+  'container-logs',
+  'ecs-events',
+  'deployments',
+  'images',
+  'traces',
+  'alerts',
+  'lookout-state',
+] as const;
+const PROTECTED_FAMILIES = new Set<string>(['alerts', 'lookout-state']);
+
+function builtInFamilies(indices: BoardIndices, stateIndices: string): IndexFamily[] {
   const family = (
-    name: string,
+    name: (typeof BUILT_IN_FAMILIES)[number],
     title: string,
     pattern: string,
     timeField: string,
@@ -99,7 +127,7 @@ function defaultFamilies(indices: BoardIndices, stateIndices: string): IndexFami
     timeField,
     boardPath,
     retention: DEFAULT_RETENTION[name] ?? null,
-    protected: false,
+    protected: PROTECTED_FAMILIES.has(name),
   });
   return [
     family('cloudtrail', 'CloudTrail', `${indices.cloudtrailPrefix}*`, '@timestamp', '/cloudtrail'),
@@ -108,14 +136,8 @@ function defaultFamilies(indices: BoardIndices, stateIndices: string): IndexFami
     family('deployments', 'Deployments', indices.deploymentsIndex, '@timestamp', '/deployments'),
     family('images', 'Images', indices.imagesIndex, 'ingestedAt', '/images'),
     family('traces', 'Traces', 'traces-*', '@timestamp', '/traces'),
-    {
-      ...family('alerts', 'Container alerts', indices.alertsIndex, 'claimedAt', '/containers'),
-      protected: true,
-    },
-    {
-      ...family('lookout-state', "Lookout's own state", stateIndices, 'at', '/cluster'),
-      protected: true,
-    },
+    family('alerts', 'Container alerts', indices.alertsIndex, 'claimedAt', '/containers'),
+    family('lookout-state', "Lookout's own state", stateIndices, 'at', '/cluster'),
   ];
 }
 
@@ -173,62 +195,60 @@ function parsePolicy(raw: string): RetentionPolicy | null | undefined {
   return policy;
 }
 
-/** `RETENTION_POLICIES=container-logs=3d,traces=7d+500gb,cloudtrail=never` over the defaults. */
-export function applyRetentionPolicies(
-  families: IndexFamily[],
+/** `name=value,…` entries, each name a known family. */
+function entries(
   raw: string | undefined,
+  known: string[],
   variable: string,
-): IndexFamily[] {
-  if (raw === undefined || raw.trim() === '') return families;
-  const byName = new Map(families.map((family) => [family.name, { ...family }]));
-  for (const entry of raw.split(',')) {
+): Array<[string, string, string]> {
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
     const [name = '', value = ''] = entry.trim().split('=');
-    const family = byName.get(name);
-    if (!family) {
-      throw new ConfigError(variable, `no family "${name}" (known: ${[...byName.keys()].join(', ')})`);
+    if (!known.includes(name)) {
+      throw new ConfigError(variable, `no family "${name}" (known: ${known.join(', ')})`);
     }
-    if (family.protected) throw new ConfigError(variable, `"${name}" is never deleted by retention`);
-    const policy = parsePolicy(value.trim().toLowerCase());
+    return [name, value.trim(), entry.trim()];
+  });
+}
+
+/** `RETENTION_POLICIES=container-logs=3d,traces=7d+500gb,cloudtrail=never` over the defaults. */
+export function parseRetentionPolicies(
+  raw: string | undefined,
+  known: string[],
+  variable: string,
+): Record<string, RetentionPolicy | null> {
+  const policies: Record<string, RetentionPolicy | null> = {};
+  for (const [name, value, entry] of entries(raw, known, variable)) {
+    if (PROTECTED_FAMILIES.has(name))
+      throw new ConfigError(variable, `"${name}" is never deleted by retention`);
+    const policy = parsePolicy(value.toLowerCase());
     if (policy === undefined) {
       throw new ConfigError(
         variable,
-        `"${entry.trim()}": expected e.g. ${name}=3d, ${name}=500gb, ${name}=3d+500gb or ${name}=never`,
+        `"${entry}": expected e.g. ${name}=3d, ${name}=500gb, ${name}=3d+500gb or ${name}=never`,
       );
     }
-    family.retention = policy;
+    policies[name] = policy;
   }
-  return [...byName.values()];
+  return policies;
 }
 
 const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: DAY_MS };
 
 /** `FRESHNESS_THRESHOLDS=cloudtrail=30m,container-logs=15m,deployments=1d,images=off`. */
-export function applyFreshnessThresholds(
-  families: IndexFamily[],
+export function parseFreshnessThresholds(
   raw: string | undefined,
+  known: string[],
   variable: string,
-): IndexFamily[] {
-  const thresholds = new Map(Object.entries(DEFAULT_FRESHNESS_MS));
-  for (const entry of raw?.trim() ? raw.split(',') : []) {
-    const [name = '', value = ''] = entry.trim().split('=');
-    if (!families.some((family) => family.name === name)) {
-      throw new ConfigError(variable, `no family "${name}"`);
-    }
-    const match = /^(\d+)([mhd])$/.exec(value.trim());
-    if (value.trim() === 'off') thresholds.delete(name);
-    else if (match && Number(match[1]) > 0)
-      thresholds.set(name, Number(match[1]) * DURATION_UNITS[match[2]!]!);
-    else
-      throw new ConfigError(
-        variable,
-        `"${entry.trim()}": expected e.g. ${name}=30m, ${name}=2h or ${name}=off`,
-      );
+): Record<string, number | null> {
+  const thresholds: Record<string, number | null> = {};
+  for (const [name, value, entry] of entries(raw, known, variable)) {
+    const match = /^(\d+)([mhd])$/.exec(value);
+    if (value === 'off') thresholds[name] = null;
+    else if (match && Number(match[1]) > 0) thresholds[name] = Number(match[1]) * DURATION_UNITS[match[2]!]!;
+    else throw new ConfigError(variable, `"${entry}": expected e.g. ${name}=30m, ${name}=2h or ${name}=off`);
   }
-  return families.map((family) => {
-    const threshold = thresholds.get(family.name);
-    const { freshnessThresholdMs: _, ...rest } = family;
-    return threshold === undefined ? rest : { ...rest, freshnessThresholdMs: threshold };
-  });
+  return thresholds;
 }
 
 interface Readers {
@@ -236,28 +256,20 @@ interface Readers {
   indexName(env: Env, name: string, fallback: string): string;
 }
 
-/** The whole slice; `read` are core's validated readers of single variables. */
-export function readClusterConfig(
-  env: Env,
-  indices: BoardIndices,
-  delivery: AlertDelivery,
-  read: Readers,
-): ClusterConfig {
-  const auditIndex = read.indexName(env, 'CLUSTER_AUDIT_INDEX', 'lookout-cluster-audit');
-  const stateIndex = read.indexName(env, 'CLUSTER_STATE_INDEX', 'lookout-cluster-state');
-  let families = [
-    ...defaultFamilies(indices, `${auditIndex},${stateIndex}`),
-    ...parseExtraFamilies(env.CLUSTER_EXTRA_FAMILIES, 'CLUSTER_EXTRA_FAMILIES'),
-  ];
-  const names = families.map((family) => family.name);
-  const twice = names.find((name, i) => names.indexOf(name) !== i);
+/** The slice, from the board's own variables; `read` are core's validated readers of single variables. */
+export function readClusterSettings(env: Env, delivery: AlertDelivery, read: Readers): ClusterSettings {
+  const extraFamilies = parseExtraFamilies(env.CLUSTER_EXTRA_FAMILIES, 'CLUSTER_EXTRA_FAMILIES');
+  const known: string[] = [...BUILT_IN_FAMILIES, ...extraFamilies.map((family) => family.name)];
+  const twice = known.find((name, i) => known.indexOf(name) !== i);
   if (twice) throw new ConfigError('CLUSTER_EXTRA_FAMILIES', `family "${twice}" is defined twice`);
-  families = applyRetentionPolicies(families, env.RETENTION_POLICIES, 'RETENTION_POLICIES');
-  families = applyFreshnessThresholds(families, env.FRESHNESS_THRESHOLDS, 'FRESHNESS_THRESHOLDS');
   return {
-    families,
-    auditIndex,
-    stateIndex,
+    extraFamilies,
+    overrides: {
+      retention: parseRetentionPolicies(env.RETENTION_POLICIES, known, 'RETENTION_POLICIES'),
+      freshnessMs: parseFreshnessThresholds(env.FRESHNESS_THRESHOLDS, known, 'FRESHNESS_THRESHOLDS'),
+    },
+    auditIndex: read.indexName(env, 'CLUSTER_AUDIT_INDEX', 'lookout-cluster-audit'),
+    stateIndex: read.indexName(env, 'CLUSTER_STATE_INDEX', 'lookout-cluster-state'),
     retentionIntervalMs: read.integer(env, 'RETENTION_INTERVAL_MINUTES', 0, 0, 10_080) * 60_000,
     alerts: {
       ...delivery,
@@ -266,4 +278,39 @@ export function readClusterConfig(
       forecastDays: read.integer(env, 'DISK_FORECAST_ALERT_DAYS', 3, 0, 365),
     },
   };
+}
+
+/** Every family with its pattern (from the other boards' index names), retention and freshness threshold. */
+export function resolveClusterConfig(settings: ClusterSettings, indices: BoardIndices): ClusterConfig {
+  const { extraFamilies, overrides, ...rest } = settings;
+  const families = [
+    ...builtInFamilies(indices, `${settings.auditIndex},${settings.stateIndex}`),
+    ...extraFamilies,
+  ].map((family): IndexFamily => {
+    const { freshnessThresholdMs: _, ...withoutThreshold } = family;
+    const retention =
+      family.name in overrides.retention ? overrides.retention[family.name]! : family.retention;
+    const threshold =
+      family.name in overrides.freshnessMs
+        ? overrides.freshnessMs[family.name]
+        : DEFAULT_FRESHNESS_MS[family.name];
+    return {
+      ...withoutThreshold,
+      retention,
+      ...(threshold == null ? {} : { freshnessThresholdMs: threshold }),
+    };
+  });
+  return { ...rest, families };
+}
+
+/** The cluster board's configuration within the app's: other boards' index names read, not imported. */
+export function clusterConfigOf(config: Config): ClusterConfig {
+  return resolveClusterConfig(config.cluster, {
+    cloudtrailPrefix: config.cloudtrail.indexPrefix,
+    containerLogsPattern: config.containers.logsIndexPattern,
+    ecsEventsIndex: config.containers.eventsIndex,
+    deploymentsIndex: config.deployments.index,
+    imagesIndex: config.images.index,
+    alertsIndex: config.containers.alerts.index,
+  });
 }
