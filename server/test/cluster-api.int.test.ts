@@ -154,6 +154,23 @@ describe('cluster board endpoints against the real engine', () => {
     expect(health.watermarks.map((w) => w.name)).toEqual(['low', 'high', 'flood_stage']);
   });
 
+  it('an unassigned replica is listed with the engine’s own explanation', async () => {
+    const index = `tapi-replica-${run}`;
+    await client.indices.create({ index, settings: { number_of_shards: 1, number_of_replicas: 1 } });
+    const explain = await client.cluster.allocationExplain({ index, shard: 0, primary: false });
+    // Engine answers are shared for 3 s (the burst memo): the earlier tests' health may still be served.
+    const listed = async () => {
+      const health = (await app.inject('/api/cluster/health')).json<HealthResponse>();
+      return { status: health.status, shard: health.unassigned.find((s) => s.index === index) };
+    };
+    await expect.poll(async () => (await listed()).shard, { timeout: 10_000, interval: 500 }).toBeDefined();
+    const { status, shard } = await listed();
+    expect(status).not.toBe('green');
+    expect(shard).toMatchObject({ shard: 0, primary: false, reason: 'INDEX_CREATED' });
+    expect(shard!.explanation.startsWith(explain.allocate_explanation!)).toBe(true);
+    await client.indices.delete({ index });
+  });
+
   it('golden: the family volume search shapes the live answer into the reviewed one', async () => {
     for (const golden of GOLDEN_CASES) {
       const request = golden.request as { index: string };

@@ -50,28 +50,36 @@ export async function readIndices(reads: ClusterReads): Promise<IndexFacts[]> {
   return raw.map(indexFacts);
 }
 
+/** The first unassigned shards with the engine's explanation; nothing is listed while every shard is assigned. */
+function readUnassigned(reads: ClusterReads, count: number) {
+  if (count === 0) return Promise.resolve([]);
+  return reads.memo('unassigned', async () => {
+    const shards = (await unassignedShards(reads.client)).slice(0, EXPLAINED_SHARDS);
+    return Promise.all(
+      shards.map(async (shard) => ({
+        ...shard,
+        explanation: await explainAllocation(reads.client, {
+          index: shard.index,
+          shard: Number(shard.shard),
+          primary: shard.prirep === 'p',
+        }).then(
+          explanationText,
+          (error: unknown) => `allocation explain failed: ${(error as Error).message}`,
+        ),
+      })),
+    );
+  });
+}
+
 export async function readHealth(reads: ClusterReads): Promise<HealthResponse> {
+  const healthNow = reads.memo('health', () => clusterHealth(reads.client));
   const [health, stats, allocation, watermarks, unassigned] = await Promise.all([
-    reads.memo('health', () => clusterHealth(reads.client)),
+    healthNow,
     reads.memo('node-stats', () => nodeStats(reads.client)),
     readAllocation(reads),
     readWatermarks(reads),
-    reads.memo('unassigned', async () => {
-      const shards = (await unassignedShards(reads.client)).slice(0, EXPLAINED_SHARDS);
-      return Promise.all(
-        shards.map(async (shard) => ({
-          ...shard,
-          explanation: await explainAllocation(reads.client, {
-            index: shard.index,
-            shard: Number(shard.shard),
-            primary: shard.prirep === 'p',
-          }).then(
-            explanationText,
-            (error: unknown) => `allocation explain failed: ${(error as Error).message}`,
-          ),
-        })),
-      );
-    }),
+    // `_cat/shards` lists every shard of the cluster: asked only when health says some are unassigned.
+    healthNow.then((health) => readUnassigned(reads, health.unassigned_shards)),
   ]);
   return shapeHealth(health, shapeNodes(stats, allocation, watermarks), watermarks, unassigned);
 }
