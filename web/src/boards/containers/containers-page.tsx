@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { BoardHeader } from '../../components/board-header.tsx';
+import { lazyChart } from '../../components/lazy-chart.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { useNow } from '../../lib/now.ts';
 import { useRefreshInterval, useTimeRange } from '../../lib/use-time-range.ts';
 import { AlertsPanel } from './alerts-panel.tsx';
-import { FailuresChart } from './failures-chart.tsx';
 import { FailuresPanel } from './failures-panel.tsx';
 import { FiltersBar } from './filters-bar.tsx';
 import { Freshness } from './freshness.tsx';
@@ -14,6 +14,8 @@ import { ServicesPanel } from './services-panel.tsx';
 import { visibleReasons, toTimelineRows } from './timeline-rows.ts';
 import { barDrillDown, useContainersFilters } from './use-containers-filters.ts';
 import './containers.css';
+
+const FailuresChart = lazyChart(() => import('./failures-chart.tsx').then((m) => m.FailuresChart));
 
 const FAILURES_ID = 'containers-failures';
 
@@ -59,6 +61,7 @@ export function ContainersPage() {
       >
         {(data) => (
           <FailuresChart
+            height={260}
             data={data}
             selectedReasons={filters.reason}
             tz={tz}
