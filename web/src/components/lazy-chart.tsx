@@ -1,14 +1,17 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 
 /**
- * A chart whose code (recharts, about 60 KB as sent) is fetched when the first chart draws, not
- * with the board: the board's first load stays within its budget (docs/serving.md). Until the
- * chunk arrives a placeholder of the chart's height holds the place, so nothing below it jumps.
+ * A chart whose code (recharts, about 100 KB as sent) is not part of the board's first load, so
+ * the board stays within its budget (docs/serving.md). The board calls `usePreload()` once it has
+ * drawn: the chart's code then arrives in parallel with the chart's data, not after it. Until it
+ * has, a placeholder of the chart's height holds the place, so nothing below it jumps.
  */
 export function lazyChart<Props extends { height: number }>(
   load: () => Promise<ComponentType<Props>>,
-): ComponentType<Props> {
-  const Chart = lazy(async () => ({ default: await load() }));
+): ComponentType<Props> & { usePreload: () => void } {
+  let loading: Promise<{ default: ComponentType<Props> }> | undefined;
+  const preload = () => (loading ??= load().then((component) => ({ default: component })));
+  const Chart = lazy(preload);
   function LazyChart(props: Props) {
     return (
       <Suspense fallback={<ChartPlaceholder height={props.height} />}>
@@ -16,7 +19,13 @@ export function lazyChart<Props extends { height: number }>(
       </Suspense>
     );
   }
-  return LazyChart;
+  function usePreload() {
+    useEffect(() => {
+      // A failed load shows in the chart's place when it renders (the route's error boundary).
+      preload().catch(() => undefined);
+    }, []);
+  }
+  return Object.assign(LazyChart, { usePreload });
 }
 
 function ChartPlaceholder({ height }: { height: number }) {

@@ -26,6 +26,7 @@ function revealEvents() {
 }
 
 export function CloudtrailPage() {
+  TopCallsChart.usePreload();
   const { tz } = useTimeRange();
   const now = useNow();
   const refetchInterval = useRefreshInterval();

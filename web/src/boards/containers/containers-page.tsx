@@ -25,6 +25,7 @@ function revealFailures() {
 }
 
 export function ContainersPage() {
+  FailuresChart.usePreload();
   const { tz } = useTimeRange();
   const [searchParams] = useSearchParams();
   const tzParam = searchParams.get('tz');

@@ -24,6 +24,7 @@ function revealFailures() {
 const DAY_MS = 86_400_000;
 
 export function DeploymentsPage() {
+  DeploysChart.usePreload();
   const { tz, setRange } = useTimeRange();
   const refetchInterval = useRefreshInterval();
   const filters = useDeploymentsFilters();
