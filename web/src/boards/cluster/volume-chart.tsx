@@ -8,7 +8,7 @@ type DayRow = ClusterFamilyRow['days'][number];
 const SERIES = [{ key: 'docs', name: 'Documents', color: '#4e79a7', value: 'docs' as const }];
 
 /** One family's last 14 days: documents per UTC day as bars, bytes beside them. */
-export function VolumeChart({ family }: { family: ClusterFamilyRow }) {
+export function VolumeChart({ family, height }: { family: ClusterFamilyRow; height: number }) {
   const fullDays = family.days.slice(0, -1).slice(-7);
   const averageBytes = fullDays.reduce((sum, day) => sum + day.bytes, 0) / Math.max(1, fullDays.length);
   return (
@@ -17,7 +17,7 @@ export function VolumeChart({ family }: { family: ClusterFamilyRow }) {
       xKey="day"
       series={SERIES}
       title={`${family.title}: documents per day over the last 14 days`}
-      height={220}
+      height={height}
       yAxisWidth={64}
       tooltip={(props) => <DayTooltip {...props} />}
       caption={
