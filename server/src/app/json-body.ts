@@ -19,6 +19,11 @@ export interface JsonBodyOptions {
   /** Bytes of the whole body; more is a 413 naming the limit. */
   bodyLimit: number;
   limits: JsonLimits;
+  /**
+   * One document expected (the SNS envelope): the first event over a limit refuses the whole
+   * body at once, without reading the rest of it.
+   */
+  single?: boolean;
 }
 
 function refusal(statusCode: 400 | 413, message: string): Error {
@@ -35,8 +40,17 @@ export function registerJsonItemsParser(app: FastifyInstance, options: JsonBodyO
   for (const type of options.contentTypes) {
     if (app.hasContentTypeParser(type)) app.removeContentTypeParser(type);
   }
-  app.addContentTypeParser(options.contentTypes, (_request, payload: IncomingMessage, done) => {
-    const reader = createJsonReader(options.limits);
+  app.addContentTypeParser(options.contentTypes, (request, payload: IncomingMessage, done) => {
+    const declared = Number(request.headers['content-length']);
+    if (declared > options.bodyLimit) {
+      payload.resume();
+      done(
+        refusal(413, `request body larger than this endpoint's limit of ${options.bodyLimit} bytes`) as never,
+        undefined,
+      );
+      return;
+    }
+    const reader = createJsonReader({ ...options.limits, stopAtFirstProblem: options.single ?? false });
     const decoder = new StringDecoder('utf8');
     const items: JsonItem[] = [];
     let bytes = 0;
@@ -59,7 +73,13 @@ export function registerJsonItemsParser(app: FastifyInstance, options: JsonBodyO
         items.push(...reader.push(decoder.write(chunk)));
       } catch (error) {
         fail(error instanceof JsonLimitError ? error : refusal(400, 'body is not JSON'));
+        return;
       }
+      const problem = options.single
+        ? ((items.find((item) => 'problem' in item) as { problem: string } | undefined)?.problem ??
+          reader.pendingProblem)
+        : undefined;
+      if (problem !== undefined) fail(refusal(400, `body ${problem}`));
     });
     payload.on('error', (error) => fail(error));
     payload.on('end', () => {
@@ -85,7 +105,7 @@ export function registerJsonItemsParser(app: FastifyInstance, options: JsonBodyO
  * that says which limit, before any full parse.
  */
 export function registerSingleJsonParser(app: FastifyInstance, options: JsonBodyOptions): void {
-  registerJsonItemsParser(app, options);
+  registerJsonItemsParser(app, { ...options, single: true });
   app.addHook('preValidation', async (request) => {
     const body = request.body as JsonItemsBody | undefined;
     if (!body || !Array.isArray(body.items)) return;

@@ -21,6 +21,11 @@ export interface JsonLimits {
   maxValueChars: number;
   /** Characters of one string (key or value) inside an event. */
   maxStringChars: number;
+  /**
+   * One document expected: stop scanning at the first limit crossed (the caller refuses the
+   * whole input), instead of reading on to the end of the event to keep the others.
+   */
+  stopAtFirstProblem?: boolean;
 }
 
 /**
@@ -172,6 +177,7 @@ export function createJsonReader(limits: JsonLimits) {
       pieces.push(piece);
     };
     for (let i = 0; i < text.length; i += 1) {
+      if (problem !== undefined && limits.stopAtFirstProblem) return;
       const code = text.charCodeAt(i);
       if (code === LF) line += 1;
       if (!inValue) {
@@ -282,6 +288,10 @@ export function createJsonReader(limits: JsonLimits) {
         else finishValue(lineMode ? 'line is not JSON' : 'is not JSON (it ends before the document does)');
       }
       return out;
+    },
+    /** Why the event being read is already refused (a limit it crossed), before it ends. */
+    get pendingProblem(): string | undefined {
+      return inValue ? problem : undefined;
     },
     /** True when the input held something and none of it was JSON (one rejection says so). */
     get nothingWasJson(): boolean {
