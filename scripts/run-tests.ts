@@ -1,5 +1,6 @@
 // `npm test`: type-check, lint, format check, unit, integration (real Elasticsearch), API fuzzing
-// (schemathesis), end-to-end (real Chromium). Starts the test engine it needs (unless ES_URL is set) and always stops it.
+// (schemathesis), abuse (oversized and poison requests), end-to-end (real Chromium). Starts the
+// test engine it needs (unless ES_URL is set) and always stops it.
 // Prints how long each stage took and one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -127,6 +128,16 @@ async function main(): Promise<number> {
       { ES_URL: esUrl },
     );
     countFuzz(path.join(reports, 'fuzz', 'junit.xml'));
+    // The shapes of issue #17 against a BFF of its own (about 20 s): no 5xx, each answer as
+    // documented, /api/health under 1 s throughout.
+    const abuse = run(
+      'abuse (oversized and poison requests)',
+      process.execPath,
+      ['--import', 'tsx', 'scripts/abuse-api.ts'],
+      {
+        ES_URL: esUrl,
+      },
+    );
     const built = run('build web', pnpm, ['--filter', '@lookout/web', 'build']);
     const e2eReport = path.join(reports, 'e2e.json');
     const e2e =
@@ -136,7 +147,7 @@ async function main(): Promise<number> {
         PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
       });
     countPlaywright(e2eReport);
-    return integration && fuzz && e2e ? 0 : 1;
+    return integration && fuzz && abuse && e2e ? 0 : 1;
   } finally {
     if (stopAfter) await stopEngine('test', terminalProgress(process.stdout));
   }
