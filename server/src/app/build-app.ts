@@ -24,6 +24,7 @@ import {
   registerSecurityHeaders,
 } from './http-protections.ts';
 import { registerSpa } from './spa.ts';
+import { registerCompression } from './compression.ts';
 import { boards as allBoards } from './boards.ts';
 import type { Board, EventSink } from '../core/board.ts';
 import { ErrorResponse } from './error-schema.ts';
@@ -127,6 +128,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await registerSecurityHeaders(app);
   await registerCors(app, config.access);
   await registerRateLimit(app, config.access);
+  await registerCompression(app);
 
   await app.register(fastifySwagger, {
     openapi: {
