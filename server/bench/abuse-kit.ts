@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { taskEvents } from '../test/containers-fixtures.ts';
+import { failedTaskEvent } from '../test/containers-fixtures.ts';
 import type { EcsTaskStateChange } from '../src/boards/containers/schema.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -132,14 +132,7 @@ export const ingestHeaders = { 'content-type': 'application/json', 'x-lookout-in
 
 /** A valid ECS Task State Change (STOPPED, exit 1) whose taskArn derives from `name`. */
 export function validEcsEvent(name: string): EcsTaskStateChange {
-  const now = Date.now();
-  return taskEvents({
-    name,
-    service: 'abuse',
-    createdAtMs: now - 60_000,
-    stoppedAtMs: now - 30_000,
-    containers: [{ name: 'app', image: 'app:1', exitCode: 1 }],
-  })[0]!;
+  return failedTaskEvent(name, Date.now() - 30_000);
 }
 
 /** The shapes of issue #17 rows 1, 2 and 6, as bodies. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { testApp, uniqueIndex } from './helpers.ts';
-import { taskEvents } from './containers-fixtures.ts';
+import { failedTaskEvent } from './containers-fixtures.ts';
 
 /**
  * Issue #17 rows 1, 2 and 7: one caller's body can neither stall the server nor cost another
@@ -10,16 +10,7 @@ import { taskEvents } from './containers-fixtures.ts';
 const INGEST_TOKEN = 'ingest-0123456789abcdef0123456789abcdef';
 const headers = { 'x-lookout-ingest-token': INGEST_TOKEN, 'content-type': 'application/json' };
 
-function event(name: string) {
-  const now = Date.parse('2026-11-20T10:00:00Z');
-  return taskEvents({
-    name,
-    service: 'checkout',
-    createdAtMs: now - 60_000,
-    stoppedAtMs: now - 30_000,
-    containers: [{ name: 'app', image: 'app:1', exitCode: 1 }],
-  }).at(-1)!;
-}
+const event = (name: string) => failedTaskEvent(name, Date.parse('2026-11-20T10:00:00Z'));
 
 describe('ingest bodies: limits while parsing, summaries, one poison event costs only itself', () => {
   const eventsIndex = uniqueIndex('test-ingest-limits');
