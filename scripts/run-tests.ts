@@ -1,6 +1,7 @@
 // `npm test`: type-check, lint, format check, unit, integration (real Elasticsearch), API fuzzing
-// (schemathesis), the SPA's first-load budget, end-to-end (real Chromium, installed when missing
-// and this machine can). Starts the test engine it needs (unless ES_URL is set) and always stops it.
+// (schemathesis), abuse (oversized and poison requests), the SPA's first-load budget, end-to-end
+// (real Chromium, installed when missing and this machine can). Starts the test engine it needs
+// (unless ES_URL is set) and always stops it.
 // Prints how long each stage took and one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -161,12 +162,22 @@ async function main(): Promise<number> {
       { ES_URL: esUrl },
     );
     countFuzz(path.join(reports, 'fuzz', 'junit.xml'));
+    // The shapes of issue #17 against a BFF of its own (about 20 s): no 5xx, each answer as
+    // documented, /api/health under 1 s throughout.
+    const abuse = run(
+      'abuse (oversized and poison requests)',
+      process.execPath,
+      ['--import', 'tsx', 'scripts/abuse-api.ts'],
+      {
+        ES_URL: esUrl,
+      },
+    );
     const built = run('build web', pnpm, ['--filter', '@lookout/web', 'build']);
     // Brotli bytes each route fetches first, against the 170 KB budget (docs/serving.md).
     const withinBudget =
       built && run('first-load budget', process.execPath, ['--import', 'tsx', 'scripts/bundle-budget.ts']);
     const e2e = built && endToEnd(esUrl);
-    return integration && fuzz && withinBudget && e2e ? 0 : 1;
+    return integration && fuzz && abuse && withinBudget && e2e ? 0 : 1;
   } finally {
     if (stopAfter) await stopEngine('test', terminalProgress(process.stdout));
   }
