@@ -1,58 +1,31 @@
 // `npm test`: type-check, lint, format check, unit, integration (real Elasticsearch), API fuzzing
 // (schemathesis), end-to-end (real Chromium). Starts the test engine it needs (unless ES_URL is set) and always stops it.
 // Prints how long each stage took and one closing line with the totals.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startEngine, stopEngine } from '../server/src/es/local/launcher.ts';
 import { INSTANCES } from '../server/src/es/local/engine-home.ts';
 import { terminalProgress } from '../server/src/core/progress.ts';
+import {
+  addCounts,
+  countPlaywright,
+  countVitest,
+  noCounts,
+  pnpm,
+  root,
+  runStage,
+  vitestReportArgs,
+} from './test-reports.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pnpm = process.env.LOOKOUT_PNPM ?? 'pnpm';
 const reports = path.join(root, '.lookout', 'test-reports');
 
-interface Counts {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
-const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+const totals = noCounts();
 const timings: Array<{ stage: string; seconds: number; ok: boolean }> = [];
 
 function run(stage: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
-  process.stdout.write(`\n━━ ${stage} ━━\n`);
-  const started = performance.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
-  const ok = result.status === 0;
-  timings.push({ stage, seconds: (performance.now() - started) / 1000, ok });
+  const { ok, seconds } = runStage(stage, command, args, env);
+  timings.push({ stage, seconds, ok });
   return ok;
-}
-
-/** Adds a vitest JSON report's counts to the totals. */
-function countVitest(file: string): void {
-  if (!existsSync(file)) return;
-  const report = JSON.parse(readFileSync(file, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-  };
-  totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests;
-  totals.skipped += report.numPendingTests + report.numTodoTests;
-}
-
-/** Adds a Playwright JSON report's counts to the totals. */
-function countPlaywright(file: string): void {
-  if (!existsSync(file)) return;
-  const { stats } = JSON.parse(readFileSync(file, 'utf8')) as {
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  };
-  totals.passed += stats.expected + stats.flaky;
-  totals.failed += stats.unexpected;
-  totals.skipped += stats.skipped;
 }
 
 /** Adds the fuzzer's operations (one JUnit test case each) to the totals. */
@@ -75,13 +48,8 @@ function vitest(
   env: Record<string, string> = {},
 ): boolean {
   const report = path.join(reports, `${name}.json`);
-  const ok = run(
-    stage,
-    pnpm,
-    ['--filter', filter, script, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    env,
-  );
-  countVitest(report);
+  const ok = run(stage, pnpm, ['--filter', filter, script, ...vitestReportArgs(report)], env);
+  addCounts(totals, countVitest(report));
   return ok;
 }
 
@@ -135,7 +103,7 @@ async function main(): Promise<number> {
         ES_URL: esUrl,
         PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
       });
-    countPlaywright(e2eReport);
+    addCounts(totals, countPlaywright(e2eReport));
     return integration && fuzz && e2e ? 0 : 1;
   } finally {
     if (stopAfter) await stopEngine('test', terminalProgress(process.stdout));
