@@ -16,8 +16,8 @@ const USAGE = `Usage: npm run lookout -- <command>
 
   es start|stop|status [--engine ID] [--instance NAME] [--port N] [--fresh]
                         a local engine (dev: 127.0.0.1:9200, test: 127.0.0.1:9201; another
-                        instance name needs --port the first time). ID: ${LOCAL_ENGINES.map((engine) => engine.id).join(', ')}
-                        (default ${DEFAULT_ENGINE_ID}, or LOOKOUT_ENGINE)
+                        instance name needs --port the first time). ID, default ${DEFAULT_ENGINE_ID}
+                        or LOOKOUT_ENGINE: ${LOCAL_ENGINES.map((engine) => engine.id).join(', ')}
   setup                 install the index templates (idempotent)
   seed [--days N] [--scale X] [--seed N] [--board NAME]
                         write each board's demo data
