@@ -30,7 +30,8 @@ import { chownRecursive, ensureEngineUser, ENGINE_USER } from './system-user.ts'
  * documents) with room left for the BFF, Chromium and the OS cache Lucene relies on.
  */
 const DEFAULT_HEAP = '2g';
-const READY_TIMEOUT_MS = 180_000;
+// OpenSearch 3.6.0 took 135 s to answer on this 2-core machine under heavy load (15–75 s when idle).
+const READY_TIMEOUT_MS = 300_000;
 
 export interface EngineStatus {
   instance: InstanceName;
