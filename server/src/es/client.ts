@@ -6,6 +6,7 @@ import {
   type TransportRequestParams,
 } from '@elastic/elasticsearch';
 import type { Config } from '../core/config.ts';
+import { awsCredentialChain, createSigV4Signer, sigV4Connection } from './aws-sigv4.ts';
 
 /**
  * Seconds before the one retry of a failed connection. The transport's default backoff waits 1–2 s
@@ -73,20 +74,13 @@ class EngineNeutralTransport extends SniffingTransport {
 }
 
 /**
- * How requests leave the process: the client's default (undici) unless a caller passes its own
- * Connection class, e.g. one that signs every request for Amazon OpenSearch Service (SigV4).
- */
-export interface EsClientExtras {
-  Connection?: NonNullable<ConstructorParameters<typeof Client>[0]>['Connection'];
-}
-
-/**
  * The one place that constructs an engine client: Elasticsearch 8/9 and OpenSearch 2/3 alike.
  * Boards type-check against `@elastic/elasticsearch`'s Client and send plain query DSL that every
  * supported engine answers the same way; what differs between engines lives in engine.ts and
- * templates.ts.
+ * templates.ts. Amazon OpenSearch Service domains that use IAM get a Connection that signs every
+ * request (aws-sigv4.ts, ES_AWS_SIGV4).
  */
-export function createEsClient(es: Config['es'], extras: EsClientExtras = {}): Client {
+export function createEsClient(es: Config['es']): Client {
   const { apiKey, username, password } = es.auth;
   return new Client({
     node: es.url,
@@ -98,8 +92,14 @@ export function createEsClient(es: Config['es'], extras: EsClientExtras = {}): C
     // One retry covers a dropped keep-alive socket; more would only delay the 503 a user waits for.
     maxRetries: 1,
     Transport: EngineNeutralTransport,
-    ...(extras.Connection ? { Connection: extras.Connection } : {}),
     compression: false,
+    ...(es.awsSigV4
+      ? {
+          Connection: sigV4Connection(
+            createSigV4Signer({ ...es.awsSigV4, credentials: awsCredentialChain() }),
+          ),
+        }
+      : {}),
   });
 }
 
@@ -107,6 +107,6 @@ export function createEsClient(es: Config['es'], extras: EsClientExtras = {}): C
  * The client for writes: ingestion, alert claims, `setup`/`seed`/`ingest`. Same engine, the
  * writer's credentials when configured (ES_WRITE_API_KEY), else the one set of credentials.
  */
-export function createEsWriter(es: Config['es'], extras: EsClientExtras = {}): Client {
-  return createEsClient(es.writeAuth ? { ...es, auth: es.writeAuth } : es, extras);
+export function createEsWriter(es: Config['es']): Client {
+  return createEsClient(es.writeAuth ? { ...es, auth: es.writeAuth } : es);
 }
