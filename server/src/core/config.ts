@@ -120,6 +120,13 @@ export interface AccessConfig {
   corsOrigins: string[];
   /** Requests per minute per client (user or token, else address); 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Requests per minute per source address on the credential-less SNS endpoint; 0: off. */
+  snsRateLimitPerMinute: number;
+  /**
+   * Signs the `cursor` of paged lists (HMAC) so a forged one never reaches the engine. Unset: a
+   * secret generated once and kept in Elasticsearch, shared by every BFF instance.
+   */
+  cursorSecret?: string;
 }
 
 /** A configuration error always names the variable that is wrong. */
@@ -487,6 +494,7 @@ function accessConfig(env: Env): AccessConfig {
     throw new ConfigError('ACCESS_TOKENS', 'required with ACCESS_MODE=token (or ACCESS_TOKENS_FILE)');
   }
   const ingestToken = nonEmpty(env, 'INGEST_TOKEN');
+  const cursorSecret = nonEmpty(env, 'CURSOR_SECRET');
   return {
     mode,
     proxyUserHeader: headerName(env, 'PROXY_USER_HEADER', 'x-forwarded-user'),
@@ -496,6 +504,8 @@ function accessConfig(env: Env): AccessConfig {
     ingestTokenHeader: headerName(env, 'INGEST_TOKEN_HEADER', 'x-lookout-ingest-token'),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    snsRateLimitPerMinute: integer(env, 'SNS_RATE_LIMIT_PER_MINUTE', 1_200, 0, 1_000_000),
+    ...(cursorSecret === undefined ? {} : { cursorSecret: secret('CURSOR_SECRET', cursorSecret) }),
   };
 }
 

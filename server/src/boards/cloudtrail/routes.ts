@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { esErrorResponses, ErrorResponse } from '../../app/error-schema.ts';
 import { resolveTimeRange } from '../../core/time-range.ts';
+import { checkIpOrCidr } from '../../core/ip-filter.ts';
 import {
   buildEventByIdSearch,
   buildEventsSearch,
@@ -30,8 +31,11 @@ const tags = ['cloudtrail'];
 /** Build → search → shape for each endpoint; errors go to the app's one error handler. */
 export const cloudtrailRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const index = `${app.config.cloudtrail.indexPrefix}*`;
-  const rangeOf = (params: { from?: string; to?: string }) =>
-    resolveTimeRange(params, new Date(), undefined, { maxRangeMs: MAX_RANGE_MS });
+  // Every parameter is checked here, before any search: the range, and the addresses.
+  const rangeOf = (params: { from?: string; to?: string; sourceIp?: string[] }) => {
+    checkIpOrCidr('sourceIp', params.sourceIp);
+    return resolveTimeRange(params, new Date(), undefined, { maxRangeMs: MAX_RANGE_MS });
+  };
 
   app.get(
     '/top-calls',
