@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/config.ts';
 import { MissingToolError } from '../es/local/artifact.ts';
 import { esCommand } from './es-command.ts';
+import { imagesCommand, IMAGES_USAGE } from './images-command.ts';
 import { reclassifyCommand } from './reclassify-command.ts';
 import { ingestCommand, INGEST_USAGE } from './ingest-command.ts';
 import { setupCommand } from './setup-command.ts';
@@ -17,6 +18,7 @@ const USAGE = `Usage: npm run lookout -- <command>
   seed [--days N] [--scale X] [--seed N] [--board NAME]
                         write each board's demo data
 ${INGEST_USAGE}
+${IMAGES_USAGE}
   reclassify            re-apply the deployment failure rules (DEPLOY_RULES_FILE) to stored failures
   start                 what \`npm start\` runs: engine, templates, demo data, SPA build, server
 `;
@@ -53,6 +55,8 @@ async function run(argv: string[]): Promise<number> {
       return ingestCommand(rest, values);
     case 'reclassify':
       return reclassifyCommand();
+    case 'images':
+      return imagesCommand(rest);
     case 'start':
       return startCommand();
     default:

@@ -45,3 +45,13 @@ export function storedScoreThresholds(client: Client, index: string): () => Prom
     }
   };
 }
+
+/** `lookout setup`: which image indices need `lookout images reindex`, and why. */
+export async function imagesStoredDataNotes(client: Client, config: { images: { index: string } }): Promise<string[]> {
+  const behind = outdated(await storedImageIndices(client, config.images.index));
+  return behind.map(
+    (stored) =>
+      `${stored.index}: images stored with image mapping ${stored.version}, current is ${IMAGES_MAPPING_VERSION}; ` +
+      'searches stay exact but miss the faster fields until `npm run lookout -- images reindex` rewrites them.',
+  );
+}
