@@ -55,7 +55,6 @@ import { installIndexTemplates, type IndexTemplate } from '../src/es/templates.t
 import {
   BatchCutter,
   benchLatency,
-  deleteIndices,
   directEs,
   esVersion,
   int,
@@ -412,7 +411,11 @@ async function loadBeforeOnce(client: Client, dataset: Dataset, context: ImagesC
     const cutter = new BatchCutter(FLUSH_BYTES, 'index');
     for (const file of dataset.files) {
       for await (const line of readNdjsonLines(file)) {
-        const result = toImageDocument(JSON.parse(line.text), { index: BEFORE_INDEX, minScore: context.minScore, now });
+        const result = toImageDocument(JSON.parse(line.text), {
+          index: BEFORE_INDEX,
+          minScore: context.minScore,
+          now,
+        });
         if (!result.ok) continue;
         const body = cutter.add(BEFORE_INDEX, result.doc.id, toV1Document(result.doc.document));
         if (body) yield body;
@@ -512,10 +515,15 @@ function beforeCases(bffBase: string, es: DirectEs, context: ImagesContext): Lat
 async function checkSameAnswers(before: LatencyCase[], after: LatencyCase[]): Promise<void> {
   for (const [n, afterCase] of after.entries()) {
     const beforeCase = before[n]!;
-    const [old, now] = await Promise.all([beforeCase.bff(), afterCase.bff()].map(async (r) => (await r).json()));
+    const [old, now] = await Promise.all(
+      [beforeCase.bff(), afterCase.bff()].map(async (r) => (await r).json()),
+    );
     const same = JSON.stringify(old) === JSON.stringify(now);
     console.log(`same answer before/after — ${afterCase.name}: ${same ? 'yes' : 'NO'}`);
-    if (!same) console.log(`  before: ${JSON.stringify(old).slice(0, 600)}\n  after:  ${JSON.stringify(now).slice(0, 600)}`);
+    if (!same)
+      console.log(
+        `  before: ${JSON.stringify(old).slice(0, 600)}\n  after:  ${JSON.stringify(now).slice(0, 600)}`,
+      );
   }
 }
 

@@ -528,7 +528,9 @@ describe('image endpoints over hand-counted images in the real Elasticsearch', (
       const response = golden.live
         ? await golden.live(search, index)
         : await search(golden.request as estypes.SearchRequest);
-      await checkLiveGolden(fixturesDir, golden, response as { took?: number }, { [index]: GOLDEN_CONTEXT.index });
+      await checkLiveGolden(fixturesDir, golden, response as { took?: number }, {
+        [index]: GOLDEN_CONTEXT.index,
+      });
     });
   });
 });

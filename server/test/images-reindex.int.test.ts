@@ -25,7 +25,10 @@ describe('re-indexing images stored under an older mapping, in the real Elastics
 
   const search = async (query: string): Promise<ImageSearchResponse> => {
     // A new app each time: the board re-reads the stored mapping version at most once a minute.
-    const app = await testApp({ IMAGES_INDEX: index, IMAGES_MIN_SCORE: MIN_SCORE }, { boards: [imagesBoard] });
+    const app = await testApp(
+      { IMAGES_INDEX: index, IMAGES_MIN_SCORE: MIN_SCORE },
+      { boards: [imagesBoard] },
+    );
     try {
       const response = await app.inject({ method: 'GET', url: `/api/images/search?${query}` });
       expect(response.statusCode).toBe(200);
@@ -67,7 +70,11 @@ describe('re-indexing images stored under an older mapping, in the real Elastics
     expect(before.hits.map((hit) => hit.imageId)).toEqual(['img-01', 'img-11']);
     const beforeAll = await search('minScore=0.9');
 
-    const report = await reindexImages(client, { index, minScore: Number(MIN_SCORE), progress: silentProgress });
+    const report = await reindexImages(client, {
+      index,
+      minScore: Number(MIN_SCORE),
+      progress: silentProgress,
+    });
     expect(report).toEqual({ indices: [{ index, fromVersion: 1, images: 12 }], rejected: [] });
 
     expect(await storedImageIndices(client, index)).toEqual([{ index, version: 2 }]);
@@ -88,7 +95,11 @@ describe('re-indexing images stored under an older mapping, in the real Elastics
   });
 
   it('has nothing to do the second time', async () => {
-    const report = await reindexImages(client, { index, minScore: Number(MIN_SCORE), progress: silentProgress });
+    const report = await reindexImages(client, {
+      index,
+      minScore: Number(MIN_SCORE),
+      progress: silentProgress,
+    });
     expect(report).toEqual({ indices: [], rejected: [] });
   });
 });

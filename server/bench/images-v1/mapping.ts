@@ -3,7 +3,12 @@
  * column only: no `tags_min_*` fields, global ordinals built by the first search after a refresh.
  */
 import type { estypes } from '@elastic/elasticsearch';
-import { imagesIndexTemplate, MAPPING_VERSION_KEY, SCORE_THRESHOLDS, thresholdField } from '../../src/boards/images/mapping.ts';
+import {
+  imagesIndexTemplate,
+  MAPPING_VERSION_KEY,
+  SCORE_THRESHOLDS,
+  thresholdField,
+} from '../../src/boards/images/mapping.ts';
 import type { IndexTemplate } from '../../src/es/templates.ts';
 
 function withoutEagerOrdinals(property: estypes.MappingProperty): estypes.MappingProperty {

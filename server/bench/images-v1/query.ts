@@ -49,7 +49,10 @@ export function buildImageSearchV1(plan: ImageSearchPlan, context: ImagesContext
   const aggs: Aggs = {};
   for (const group of facetGroups(plan)) {
     for (const facet of group.facets) {
-      aggs[oldFacetName(facet)] = { filter: { bool: { filter: group.filter } }, aggs: oldFacetAggs(plan, facet) };
+      aggs[oldFacetName(facet)] = {
+        filter: { bool: { filter: group.filter } },
+        aggs: oldFacetAggs(plan, facet),
+      };
     }
   }
   const { query: _selections, ...hits } = buildImageHitsSearch(plan, context);
@@ -73,8 +76,14 @@ export function shapeImageSearchV1(response: Response, plan: ImageSearchPlan): I
   for (const group of facetGroups(plan)) {
     const parts: Record<string, Aggregate> = {};
     for (const facet of group.facets) {
-      const { doc_count: _count, ...facetParts } = old[oldFacetName(facet)] as unknown as Record<string, Aggregate>;
-      Object.assign(parts, renamed(facetParts, (name) => facetAgg(facet, name)));
+      const { doc_count: _count, ...facetParts } = old[oldFacetName(facet)] as unknown as Record<
+        string,
+        Aggregate
+      >;
+      Object.assign(
+        parts,
+        renamed(facetParts, (name) => facetAgg(facet, name)),
+      );
       if (facet !== 'hotels') continue;
       for (const terms of Object.values(facetParts)) {
         hotelBuckets.push(...((terms as { buckets: OldBucket[] }).buckets ?? []));
@@ -83,6 +92,9 @@ export function shapeImageSearchV1(response: Response, plan: ImageSearchPlan): I
     if (group.name === undefined) Object.assign(aggregations, parts);
     else aggregations[group.name] = parts as unknown as Aggregate;
   }
-  const hotelNames = { ...response, aggregations: { [AGG.hotelNames]: { buckets: hotelBuckets } as unknown as Aggregate } };
+  const hotelNames = {
+    ...response,
+    aggregations: { [AGG.hotelNames]: { buckets: hotelBuckets } as unknown as Aggregate },
+  };
   return shapeImageSearch({ hits: response, facets: { ...response, aggregations }, hotelNames }, plan);
 }

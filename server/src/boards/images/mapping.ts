@@ -78,7 +78,9 @@ export function imagesMappings(): estypes.MappingTypeMapping {
         properties: { tag: lowercaseKeyword, score: { type: 'float' } },
       },
       tags_counted: facetLowercaseKeyword,
-      ...Object.fromEntries(SCORE_THRESHOLDS.map((threshold) => [thresholdField(threshold), facetLowercaseKeyword])),
+      ...Object.fromEntries(
+        SCORE_THRESHOLDS.map((threshold) => [thresholdField(threshold), facetLowercaseKeyword]),
+      ),
       tagsMinScore: { type: 'float' },
       landmarks: { properties: { description: keyword, location: { type: 'geo_point' } } },
       visionError: { properties: { code: { type: 'integer' }, message: { type: 'text' } } },

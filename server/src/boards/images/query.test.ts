@@ -26,7 +26,8 @@ const facets = (params: ImageSearchQuery) => buildImageFacetsSearch(plan(params)
 type Container = estypes.AggregationsAggregationContainer;
 const filterOf = (request: estypes.SearchRequest, group: string) =>
   ((request.aggs?.[group] as Container).filter as { bool: { filter: unknown[] } }).bool.filter;
-const groupAggs = (request: estypes.SearchRequest, group: string) => (request.aggs?.[group] as Container).aggs;
+const groupAggs = (request: estypes.SearchRequest, group: string) =>
+  (request.aggs?.[group] as Container).aggs;
 
 describe('the image search requests', () => {
   it('finds the page of images with every selection as the query, and leaves the counting to the facets', () => {
@@ -67,12 +68,9 @@ describe('the image search requests', () => {
 
   it('gives each facet every selection except its own, facets with equal filters sharing one', () => {
     const request = facets({ tags: ['bed'], labels: ['hero'], orientation: ['portrait'] });
-    expect(facetGroups(plan({ tags: ['bed'], labels: ['hero'], orientation: ['portrait'] })).map((g) => g.facets)).toEqual([
-      ['tags'],
-      ['labels'],
-      ['hotels', 'width', 'height', 'geo'],
-      ['orientation'],
-    ]);
+    expect(
+      facetGroups(plan({ tags: ['bed'], labels: ['hero'], orientation: ['portrait'] })).map((g) => g.facets),
+    ).toEqual([['tags'], ['labels'], ['hotels', 'width', 'height', 'geo'], ['orientation']]);
     expect(filterOf(request, 'for_tags')).toEqual([
       { terms: { labels: ['hero'] } },
       { terms: { orientation: ['portrait'] } },
@@ -95,7 +93,11 @@ describe('the image search requests', () => {
     expect(hits({ tags: ['bed', 'room'], tagMode: 'all' }).query).toEqual({ bool: { filter: both } });
     const groups = facetGroups(plan({ tags: ['bed', 'room'], tagMode: 'all' }));
     expect(groups).toEqual([
-      { name: 'for_tags_labels_hotels_width_height_orientation_geo', filter: both, facets: expect.any(Array) },
+      {
+        name: 'for_tags_labels_hotels_width_height_orientation_geo',
+        filter: both,
+        facets: expect.any(Array),
+      },
     ]);
   });
 
@@ -250,7 +252,10 @@ describe('tag suggestions', () => {
   });
 
   it('reads an offered threshold from its flat field', () => {
-    const request = buildTagSuggestionsSearch(planTagSuggestions({ minScore: 0.9, size: 3 }, context), context);
+    const request = buildTagSuggestionsSearch(
+      planTagSuggestions({ minScore: 0.9, size: 3 }, context),
+      context,
+    );
     expect(request.aggs?.[AGG.suggestions]?.terms).toEqual({ field: 'tags_min_90', size: 3 });
   });
 

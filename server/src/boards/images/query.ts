@@ -326,7 +326,10 @@ function termsWithSelected(
   };
 }
 
-const facetTerms = (facet: Facet) => ({ top: facetAgg(facet, AGG.top), selected: facetAgg(facet, AGG.selected) });
+const facetTerms = (facet: Facet) => ({
+  top: facetAgg(facet, AGG.top),
+  selected: facetAgg(facet, AGG.selected),
+});
 const nestedTerms = { top: AGG.top, selected: AGG.selected };
 
 function tagFacetAggs(plan: ImageSearchPlan): Aggs {
@@ -364,7 +367,9 @@ export function facetAggs(plan: ImageSearchPlan, facet: Facet): Aggs {
     case 'height':
       return { [facetAgg('height', AGG.ranges)]: sizeRanges('height') };
     case 'orientation':
-      return { [facetAgg('orientation', AGG.top)]: { terms: { field: 'orientation', size: ORIENTATIONS.length } } };
+      return {
+        [facetAgg('orientation', AGG.top)]: { terms: { field: 'orientation', size: ORIENTATIONS.length } },
+      };
     case 'geo':
       return {
         [facetAgg('geo', AGG.tiles)]: {

@@ -89,7 +89,10 @@ function selectable(
   return entries;
 }
 
-const facetTerms = (facet: Facet) => ({ top: facetAgg(facet, AGG.top), selected: facetAgg(facet, AGG.selected) });
+const facetTerms = (facet: Facet) => ({
+  top: facetAgg(facet, AGG.top),
+  selected: facetAgg(facet, AGG.selected),
+});
 
 /** Where each facet's aggregations are: the top level, or the filter aggregation of its group. */
 function facetParents(aggs: Parent, plan: ImageSearchPlan): Record<Facet, Parent> {
@@ -172,7 +175,10 @@ function hotelNamesOf(response: SearchResponse | undefined): Map<string, string>
   );
 }
 
-export function shapeImageSearch(responses: ImageSearchResponses, plan: ImageSearchPlan): ImageSearchResponse {
+export function shapeImageSearch(
+  responses: ImageSearchResponses,
+  plan: ImageSearchPlan,
+): ImageSearchResponse {
   const aggs = aggregationsOf(responses.facets);
   const parents = facetParents(aggs, plan);
   const names = hotelNamesOf(responses.hotelNames);
@@ -188,11 +194,13 @@ export function shapeImageSearch(responses: ImageSearchResponses, plan: ImageSea
     geoPrecision: plan.geoPrecision,
     facets: {
       tags: tagFacet(parents.tags, plan),
-      labels: selectable(parents.labels, facetTerms('labels'), plan.labels).map(({ key, count, selected }) => ({
-        label: key,
-        count,
-        selected,
-      })),
+      labels: selectable(parents.labels, facetTerms('labels'), plan.labels).map(
+        ({ key, count, selected }) => ({
+          label: key,
+          count,
+          selected,
+        }),
+      ),
       hotels: hotelEntries(aggs, plan).map(({ key, count, selected }) => ({
         hotelId: key,
         hotelName: names.get(key) ?? null,

@@ -10,7 +10,11 @@ export interface StoredImageIndex {
 
 /** Every concrete index IMAGES_INDEX names (an index, an alias or a pattern); none before the first ingest. */
 export async function storedImageIndices(client: Client, index: string): Promise<StoredImageIndex[]> {
-  const mappings = await client.indices.getMapping({ index, ignore_unavailable: true, allow_no_indices: true });
+  const mappings = await client.indices.getMapping({
+    index,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+  });
   return Object.entries(mappings)
     .map(([name, { mappings: mapping }]) => {
       const version = Number(mapping?._meta?.[MAPPING_VERSION_KEY] ?? 1);
@@ -47,7 +51,10 @@ export function storedScoreThresholds(client: Client, index: string): () => Prom
 }
 
 /** `lookout setup`: which image indices need `lookout images reindex`, and why. */
-export async function imagesStoredDataNotes(client: Client, config: { images: { index: string } }): Promise<string[]> {
+export async function imagesStoredDataNotes(
+  client: Client,
+  config: { images: { index: string } },
+): Promise<string[]> {
   const behind = outdated(await storedImageIndices(client, config.images.index));
   return behind.map(
     (stored) =>

@@ -55,7 +55,9 @@ function searchCase(name: string, params: Parameters<typeof planImageSearch>[0])
     shape: (responses: ImageSearchResponses) => shapeImageSearch(responses, plan),
     live: async (search, index) => {
       const responses = await runImageSearch(search, plan, { ...GOLDEN_CONTEXT, index });
-      return Object.fromEntries(Object.entries(responses).map(([part, response]) => [part, withoutTook(response)]));
+      return Object.fromEntries(
+        Object.entries(responses).map(([part, response]) => [part, withoutTook(response)]),
+      );
     },
   };
 }

@@ -68,7 +68,10 @@ async function* rebuilt(
  * version. Until that last step the board answers the index's searches the old way, so a
  * half-done reindex never shows wrong counts; running it again resumes from the start.
  */
-export async function reindexImages(client: Client, options: ImagesReindexOptions): Promise<ImagesReindexReport> {
+export async function reindexImages(
+  client: Client,
+  options: ImagesReindexOptions,
+): Promise<ImagesReindexReport> {
   const report: ImagesReindexReport = { indices: [], rejected: [] };
   const { properties, _meta: meta } = imagesMappings();
   for (const stored of outdated(await storedImageIndices(client, options.index))) {
