@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { isIP } from 'node:net';
+import type { AwsSigV4Settings } from '../es/aws-sigv4.ts';
 
 /** Root of the repository (server/src/core → ../../..), for the local engine and the built SPA. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -25,6 +26,8 @@ export interface Config {
      */
     writeAuth?: EsAuth;
     caCertPath?: string;
+    /** Set when ES_AWS_SIGV4=true: every request is signed for Amazon OpenSearch Service (IAM). */
+    awsSigV4?: AwsSigV4Settings;
     /** Client-side limit for one Elasticsearch request. */
     requestTimeoutMs: number;
   };
@@ -182,6 +185,56 @@ function esAuth(env: Env, prefix = 'ES_'): EsAuth {
 function esWriteAuth(env: Env): EsAuth | undefined {
   const auth = esAuth(env, 'ES_WRITE_');
   return Object.keys(auth).length > 0 ? auth : undefined;
+}
+
+const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+
+/**
+ * ES_AWS_SIGV4=true signs with IAM credentials from the standard AWS chain; an API key or a user
+ * and password would then be a second, contradictory identity, so they are refused by name.
+ */
+function awsSigV4(env: Env): AwsSigV4Settings | undefined {
+  const enabled = nonEmpty(env, 'ES_AWS_SIGV4');
+  if (enabled !== undefined && enabled !== 'true' && enabled !== 'false') {
+    throw new ConfigError('ES_AWS_SIGV4', `expected true or false, got "${enabled}"`);
+  }
+  if (enabled !== 'true') {
+    if (nonEmpty(env, 'ES_AWS_SERVICE') !== undefined) {
+      throw new ConfigError('ES_AWS_SERVICE', 'only used with ES_AWS_SIGV4=true');
+    }
+    return undefined;
+  }
+  const service = oneOf(env, 'ES_AWS_SERVICE', ['es', 'aoss'] as const, 'es');
+  const region = nonEmpty(env, 'AWS_REGION') ?? nonEmpty(env, 'AWS_DEFAULT_REGION');
+  if (region === undefined) {
+    throw new ConfigError(
+      'AWS_REGION',
+      "required with ES_AWS_SIGV4=true: the domain's region, e.g. eu-west-1 (or AWS_DEFAULT_REGION)",
+    );
+  }
+  if (!AWS_REGION.test(region)) {
+    throw new ConfigError('AWS_REGION', `not an AWS region such as eu-west-1: "${region}"`);
+  }
+  for (const name of [
+    'ES_API_KEY',
+    'ES_USERNAME',
+    'ES_PASSWORD',
+    'ES_WRITE_API_KEY',
+    'ES_WRITE_USERNAME',
+    'ES_WRITE_PASSWORD',
+  ]) {
+    if (nonEmpty(env, name) !== undefined) {
+      throw new ConfigError(name, 'cannot be combined with ES_AWS_SIGV4=true (IAM signs every request)');
+    }
+  }
+  const url = new URL(esUrl(env));
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigError(
+      'ES_URL',
+      'carries a user and password, which cannot be combined with ES_AWS_SIGV4=true',
+    );
+  }
+  return { region, service };
 }
 
 function caCert(env: Env): string | undefined {
@@ -457,6 +510,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
     port: integer(env, 'PORT', 8080, 0, 65_535),
   };
+  const sigV4 = awsSigV4(env);
   return {
     es: {
       url: esUrl(env),
@@ -464,6 +518,7 @@ export function loadConfig(env: Env = process.env): Config {
       auth: esAuth(env),
       ...(esWriteAuth(env) ? { writeAuth: esWriteAuth(env) } : {}),
       caCertPath: caCert(env),
+      ...(sigV4 ? { awsSigV4: sigV4 } : {}),
       requestTimeoutMs: integer(env, 'ES_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     },
     http,
