@@ -58,6 +58,7 @@ export function buildImageSearchV1(plan: ImageSearchPlan, context: ImagesContext
   const { query: _selections, ...hits } = buildImageHitsSearch(plan, context);
   return {
     ...hits,
+    track_total_hits: true,
     post_filter: { bool: { filter: Object.values(selectionClauses(plan)).flat() } },
     aggs: { ...aggs, [AGG.newest]: { max: { field: 'ingestedAt' } } },
   };
@@ -71,7 +72,11 @@ interface OldBucket {
 /** The old answer moved into today's layout (groups from the plan), then today's shaper. */
 export function shapeImageSearchV1(response: Response, plan: ImageSearchPlan): ImageSearchResponse {
   const old = response.aggregations ?? {};
-  const aggregations: Record<string, Aggregate> = { [AGG.newest]: old[AGG.newest]! };
+  const total = response.hits.total;
+  const aggregations: Record<string, Aggregate> = {
+    [AGG.newest]: old[AGG.newest]!,
+    [AGG.matching]: { doc_count: typeof total === 'number' ? total : (total?.value ?? 0) } as Aggregate,
+  };
   const hotelBuckets: OldBucket[] = [];
   for (const group of facetGroups(plan)) {
     const parts: Record<string, Aggregate> = {};
