@@ -5,6 +5,7 @@ import { DEFAULT_ENGINE_ID, LOCAL_ENGINES, UnknownEngineError } from '../es/loca
 import { InstanceError } from '../es/local/launcher.ts';
 import { UnsupportedEngineError } from '../es/engine.ts';
 import { esCommand } from './es-command.ts';
+import { imagesCommand, IMAGES_USAGE } from './images-command.ts';
 import { reclassifyCommand } from './reclassify-command.ts';
 import { ingestCommand, INGEST_USAGE } from './ingest-command.ts';
 import { setupCommand } from './setup-command.ts';
@@ -22,6 +23,7 @@ const USAGE = `Usage: npm run lookout -- <command>
   seed [--days N] [--scale X] [--seed N] [--board NAME]
                         write each board's demo data
 ${INGEST_USAGE}
+${IMAGES_USAGE}
   reclassify            re-apply the deployment failure rules (DEPLOY_RULES_FILE) to stored failures
   start                 what \`npm start\` runs: engine, templates, demo data, SPA build, server
 `;
@@ -60,6 +62,8 @@ async function run(argv: string[]): Promise<number> {
       return ingestCommand(rest, values);
     case 'reclassify':
       return reclassifyCommand();
+    case 'images':
+      return imagesCommand(rest);
     case 'start':
       return startCommand();
     default:
