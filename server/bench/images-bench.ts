@@ -36,13 +36,18 @@ import { DEMO_IMAGES } from '../src/boards/images/demo/world.ts';
 import { ingestImages } from '../src/boards/images/ingest/ingest-images.ts';
 import { toImageDocument } from '../src/boards/images/ingest/to-document.ts';
 import { imagesIndexTemplate } from '../src/boards/images/mapping.ts';
+import { imagesV1Template, toV1Document } from './images-v1/mapping.ts';
 import {
-  buildImageSearch,
   buildTagSuggestionsSearch,
   planImageSearch,
   planTagSuggestions,
   type ImagesContext,
 } from '../src/boards/images/query.ts';
+import { imagesBoard } from '../src/boards/images/board.ts';
+import { SCORE_THRESHOLDS } from '../src/boards/images/mapping.ts';
+import { runImageSearch } from '../src/boards/images/run-search.ts';
+import { imagesV1Board } from './images-v1/board.ts';
+import { buildImageSearchV1, planImageSearchV1 } from './images-v1/query.ts';
 import type { ImageSearchQuery, TagSuggestionsQuery } from '../src/boards/images/schema.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { silentProgress, terminalProgress } from '../src/core/progress.ts';
@@ -51,7 +56,6 @@ import { installIndexTemplates, type IndexTemplate } from '../src/es/templates.t
 import {
   BatchCutter,
   benchLatency,
-  deleteIndices,
   directEs,
   esVersion,
   int,
@@ -72,9 +76,17 @@ import {
 
 const INDEX = 'lookout-images-bench';
 const RAW_INDEX = 'lookout-images-benchraw';
-const TEMPLATES: IndexTemplate[] = [benchTemplate(INDEX), benchTemplate(RAW_INDEX)];
-/** Both bench indices (and nothing else: IMAGES_INDEX is `lookout-images` by default). */
-const BENCH_INDICES = [`${INDEX}*`];
+/** The same images under the mapping before issue #18, for the old query path (--baseline). */
+const BEFORE_INDEX = 'lookout-images-benchv1';
+const TEMPLATES: IndexTemplate[] = [
+  benchTemplate(INDEX),
+  benchTemplate(RAW_INDEX),
+  imagesV1Template(BEFORE_INDEX, BEFORE_INDEX),
+];
+/** The ingest-rate runs start from these absent (IMAGES_INDEX is `lookout-images` by default). */
+const INGEST_INDICES = [INDEX, RAW_INDEX];
+/** Every bench index, removed at the end unless --keep. */
+const BENCH_INDICES = [INDEX, RAW_INDEX, BEFORE_INDEX];
 /** The bulk writer's defaults (es/bulk-writer.ts): one `_bulk` body, requests in flight. */
 const FLUSH_BYTES = 5_000_000;
 const CONCURRENCY = 3;
@@ -90,11 +102,20 @@ interface Flags {
   seed: number;
   requests: number;
   keep: boolean;
+  /** Skip the ingest-rate runs: load the bench index once (or reuse it with --keep), then time searches. */
+  latencyOnly: boolean;
+  /** Also time the old query path on the old mapping (BEFORE_INDEX), side by side. */
+  baseline: boolean;
+  /** Load the indices and stop (to prepare a --keep run). */
+  loadOnly: boolean;
 }
 
 function parseFlags(argv: string[]): Flags {
   const flags = parseBenchFlags(argv, { images: '1000000', scale: undefined, seed: '1', requests: '60' }, [
     'keep',
+    'latency-only',
+    'baseline',
+    'load-only',
   ]);
   return {
     // The generator writes round(DEMO_IMAGES × scale) images.
@@ -102,6 +123,9 @@ function parseFlags(argv: string[]): Flags {
     seed: Math.round(flags.seed!),
     requests: Math.round(flags.requests!),
     keep: flags.keep,
+    latencyOnly: flags['latency-only'],
+    baseline: flags.baseline,
+    loadOnly: flags['load-only'],
   };
 }
 
@@ -168,8 +192,13 @@ function benchTemplate(index: string): IndexTemplate {
   return { name: index, body: { ...template.body, priority: 250 } };
 }
 
+/** Concrete bench indices, those that exist. */
+async function dropIndices(client: Client, names: string[]): Promise<void> {
+  await client.indices.delete({ index: names, ignore_unavailable: true });
+}
+
 async function freshIndices(client: Client): Promise<void> {
-  await deleteIndices(client, BENCH_INDICES);
+  await dropIndices(client, INGEST_INDICES);
   await installIndexTemplates(client, TEMPLATES);
   await waitForMerges(client);
 }
@@ -289,7 +318,7 @@ async function warmUpEngine(client: Client, dataset: Dataset, minScore: number):
   }
   await freshIndices(client);
   await sendBatches(client, firstBatches(), CONCURRENCY);
-  await deleteIndices(client, BENCH_INDICES);
+  await dropIndices(client, INGEST_INDICES);
 }
 
 function printStageTimes(stages: StageTimes): void {
@@ -357,6 +386,53 @@ async function benchIngest(client: Client, dataset: Dataset, context: ImagesCont
   console.log(`peak RSS while preparing the raw NDJSON: ${mb(prepared.peakRss)}`);
 }
 
+/** The bench index for the latency part alone: reused when it already holds every image. */
+async function loadOnce(client: Client, dataset: Dataset, context: ImagesContext): Promise<void> {
+  const stored = await countDocuments(client, INDEX);
+  if (stored === dataset.images) {
+    console.log(`${INDEX} already holds ${int(stored)} images: reused`);
+    return;
+  }
+  console.error(`Loading ${int(dataset.images)} images into ${INDEX} …`);
+  const run = await runIngest(client, dataset, context, 'ingest images');
+  console.log(`${INDEX}: ${int(run.documents)} images loaded in ${run.seconds.toFixed(0)} s`);
+}
+
+/** The old mapping's index, from the same files through the same document builder. */
+async function loadBeforeOnce(client: Client, dataset: Dataset, context: ImagesContext): Promise<void> {
+  const stored = await countDocuments(client, BEFORE_INDEX);
+  if (stored === dataset.images) {
+    console.log(`${BEFORE_INDEX} already holds ${int(stored)} images: reused`);
+    return;
+  }
+  console.error(`Loading ${int(dataset.images)} images into ${BEFORE_INDEX} (mapping before #18) …`);
+  await dropIndices(client, [BEFORE_INDEX]);
+  const now = new Date(dataset.nowMs);
+  async function* batches(): AsyncGenerator<Buffer> {
+    const cutter = new BatchCutter(FLUSH_BYTES, 'index');
+    for (const file of dataset.files) {
+      for await (const line of readNdjsonLines(file)) {
+        const result = toImageDocument(JSON.parse(line.text), {
+          index: BEFORE_INDEX,
+          minScore: context.minScore,
+          now,
+        });
+        if (!result.ok) continue;
+        const body = cutter.add(BEFORE_INDEX, result.doc.id, toV1Document(result.doc.document));
+        if (body) yield body;
+      }
+    }
+    const last = cutter.flush();
+    if (last) yield last;
+  }
+  const run = await measureRun(client, async () => {
+    const sent = await sendBatches(client, batches(), CONCURRENCY);
+    await client.indices.refresh({ index: BEFORE_INDEX });
+    return sent;
+  });
+  console.log(`${BEFORE_INDEX}: ${int(run.result.indexed)} images loaded in ${run.seconds.toFixed(0)} s`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 3. Search latency
 
@@ -372,55 +448,87 @@ function queryString(params: Record<string, unknown>): string {
   return search.toString();
 }
 
-function latencyCases(bffBase: string, es: DirectEs, context: ImagesContext): LatencyCase[] {
-  const search = (name: string, params: ImageSearchQuery): LatencyCase => {
-    const request = buildImageSearch(planImageSearch(params, context), context);
-    const url = `${bffBase}/api/images/search?${queryString(params)}`;
-    return { name, bff: () => fetch(url), direct: () => sendDirect(es, request) };
-  };
-  const tags = (name: string, params: TagSuggestionsQuery): LatencyCase => {
-    const request = buildTagSuggestionsSearch(planTagSuggestions(params, context), context);
-    const url = `${bffBase}/api/images/tags?${queryString(params)}`;
-    return { name, bff: () => fetch(url), direct: () => sendDirect(es, request) };
-  };
-  return [
-    search('search, no selection', {}),
-    search('tags=bed', { tags: ['bed'] }),
-    search('tags=bed&tags=window, tagMode=all', { tags: ['bed', 'window'], tagMode: 'all' }),
-    search(`tags=swimming pool + bbox Europe`, { tags: ['swimming pool'], bbox: EUROPE }),
-    search('tags=bed + minWidth=1920 + landscape', {
-      tags: ['bed'],
-      minWidth: 1920,
-      orientation: ['landscape'],
-    }),
-    search('minScore=0.8 (exact, nested)', { minScore: 0.8 }),
-    tags('tag suggestions prefix=b', { prefix: 'b' }),
-  ];
+interface BenchCase {
+  name: string;
+  search?: ImageSearchQuery;
+  tags?: TagSuggestionsQuery;
 }
 
-/** The BFF and the direct request must find the same images: same total, same first hit. */
-async function checkSameAnswers(cases: LatencyCase[]): Promise<void> {
-  for (const latencyCase of cases) {
-    const bff = (await (await latencyCase.bff()).json()) as {
-      total?: number;
-      hits?: Array<{ imageId: string }>;
-      tags?: Array<{ tag: string; count: number }>;
-    };
-    const direct = (await (await latencyCase.direct()).json()) as estypes.SearchResponse<{ imageId: string }>;
-    const directTotal =
-      typeof direct.hits.total === 'number' ? direct.hits.total : (direct.hits.total?.value ?? undefined);
-    const sameSearch =
-      bff.total === undefined ||
-      (bff.total === directTotal && bff.hits?.[0]?.imageId === direct.hits.hits[0]?._source?.imageId);
-    if (!sameSearch) {
-      console.warn(
-        `${latencyCase.name}: BFF total ${bff.total} vs direct ${directTotal}: not the same request?`,
-      );
+const CASES: BenchCase[] = [
+  { name: 'search, no selection', search: {} },
+  { name: 'tags=bed', search: { tags: ['bed'] } },
+  { name: 'tags=bed&tags=window, tagMode=all', search: { tags: ['bed', 'window'], tagMode: 'all' } },
+  { name: 'tags=swimming pool + bbox Europe', search: { tags: ['swimming pool'], bbox: EUROPE } },
+  {
+    name: 'tags=bed + minWidth=1920 + landscape',
+    search: { tags: ['bed'], minWidth: 1920, orientation: ['landscape'] },
+  },
+  { name: 'minScore=0.8', search: { minScore: 0.8 } },
+  { name: 'minScore=0.85 (no flat field: nested)', search: { minScore: 0.85 } },
+  { name: 'tag suggestions prefix=b', tags: { prefix: 'b' } },
+];
+
+type Json = estypes.SearchResponse<unknown, Record<string, estypes.AggregationsAggregate>>;
+
+/** The engine side of today's path: the same searches the BFF sends, in the same order. */
+function directSearch(es: DirectEs) {
+  return async (request: estypes.SearchRequest): Promise<Json> => {
+    const response = await sendDirect(es, request);
+    if (!response.ok) throw new Error(`HTTP ${response.status} from ${response.url}`);
+    return (await response.json()) as Json;
+  };
+}
+
+/** Today's path (after): the board's BFF endpoint, and its searches sent directly. */
+function afterCases(bffBase: string, es: DirectEs, context: ImagesContext): LatencyCase[] {
+  const search = directSearch(es);
+  return CASES.map(({ name, search: params, tags }): LatencyCase => {
+    if (params) {
+      const plan = planImageSearch(params, context);
+      const url = `${bffBase}/api/images/search?${queryString(params)}`;
+      return {
+        name,
+        bff: () => fetch(url),
+        direct: async () => new Response(JSON.stringify(await runImageSearch(search, plan, context))),
+      };
     }
+    const request = buildTagSuggestionsSearch(planTagSuggestions(tags ?? {}, context), context);
+    const url = `${bffBase}/api/images/tags?${queryString(tags ?? {})}`;
+    return { name, bff: () => fetch(url), direct: () => sendDirect(es, request) };
+  });
+}
+
+/** The path before #18 (bench/images-v1) over the old mapping's index. */
+function beforeCases(bffBase: string, es: DirectEs, context: ImagesContext): LatencyCase[] {
+  return CASES.map(({ name, search: params, tags }): LatencyCase => {
+    if (params) {
+      const request = buildImageSearchV1(planImageSearchV1(params, context), context);
+      const url = `${bffBase}/api/images-v1/search?${queryString(params)}`;
+      return { name, bff: () => fetch(url), direct: () => sendDirect(es, request) };
+    }
+    const request = buildTagSuggestionsSearch(planTagSuggestions(tags ?? {}, context), context);
+    const url = `${bffBase}/api/images-v1/tags?${queryString(tags ?? {})}`;
+    return { name, bff: () => fetch(url), direct: () => sendDirect(es, request) };
+  });
+}
+
+/** Before and after must answer alike: every case's BFF answers compared whole. */
+async function checkSameAnswers(before: LatencyCase[], after: LatencyCase[]): Promise<void> {
+  for (const [n, afterCase] of after.entries()) {
+    const beforeCase = before[n]!;
+    const [old, now] = await Promise.all(
+      [beforeCase.bff(), afterCase.bff()].map(async (r) => (await r).json()),
+    );
+    const same = JSON.stringify(old) === JSON.stringify(now);
+    console.log(`same answer before/after — ${afterCase.name}: ${same ? 'yes' : 'NO'}`);
+    if (!same)
+      console.log(
+        `  before: ${JSON.stringify(old).slice(0, 600)}\n  after:  ${JSON.stringify(now).slice(0, 600)}`,
+      );
   }
 }
 
-async function describeCases(client: Client, cases: LatencyCase[]): Promise<void> {
+async function describeCases(client: Client, cases: LatencyCase[], index: string): Promise<void> {
   const rows: string[][] = [];
   for (const latencyCase of cases) {
     const body = (await (await latencyCase.bff()).json()) as { total?: number; tags?: unknown[] };
@@ -429,10 +537,10 @@ async function describeCases(client: Client, cases: LatencyCase[]): Promise<void
       body.total === undefined ? `${body.tags?.length ?? 0} tags` : int(body.total),
     ]);
   }
-  const stats = await client.indices.stats({ index: INDEX, metric: ['docs', 'store'] });
+  const stats = await client.indices.stats({ index, metric: ['docs', 'store'] });
   const total = stats._all.primaries;
   printTable(
-    `Search cases on ${INDEX}: ${int(total?.docs?.count ?? 0)} Lucene documents (images + nested tags), ` +
+    `Search cases on ${index}: ${int(total?.docs?.count ?? 0)} Lucene documents (images + nested tags), ` +
       `${mb(total?.store?.size_in_bytes ?? 0)} on disk`,
     ['case', 'images matching'],
     rows,
@@ -446,7 +554,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, IMAGES_INDEX: INDEX, LOG_LEVEL: 'silent' });
   const client = createEsClient(config.es);
   const es = directEs(config);
-  const context: ImagesContext = { index: INDEX, minScore: config.images.minScore };
+  const context: ImagesContext = { index: INDEX, minScore: config.images.minScore, scoreThresholds: [] };
   let dataset: Dataset | undefined;
   try {
     dataset = await prepareDataset(flags);
@@ -463,24 +571,36 @@ async function main(): Promise<void> {
           : `generated in ${dataset.generatedSeconds.toFixed(0)} s into ${dataset.root}`),
     );
 
-    await benchIngest(client, dataset, context);
+    await installIndexTemplates(client, TEMPLATES);
+    if (flags.baseline) await loadBeforeOnce(client, dataset, context);
+    if (flags.latencyOnly) await loadOnce(client, dataset, context);
+    else await benchIngest(client, dataset, context);
+    if (flags.loadOnly) return;
 
     await waitForMerges(client);
-    const app = await buildApp(config, { logger: false });
+    const boards = [imagesBoard, ...(flags.baseline ? [imagesV1Board(BEFORE_INDEX)] : [])];
+    const app = await buildApp(config, { logger: false, boards });
     try {
       await app.listen({ host: '127.0.0.1', port: 0 });
       const bffBase = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-      const cases = latencyCases(bffBase, es, context);
-      await checkSameAnswers(cases);
-      await describeCases(client, cases);
-      await benchLatency(cases, flags.requests, requestCacheClearer(es, INDEX), 'request');
+      const after = afterCases(bffBase, es, { ...context, scoreThresholds: SCORE_THRESHOLDS });
+      await describeCases(client, after, INDEX);
+      const clearCaches = requestCacheClearer(es, 'lookout-images-bench*');
+      if (flags.baseline) {
+        const before = beforeCases(bffBase, es, { ...context, index: BEFORE_INDEX, scoreThresholds: [] });
+        await checkSameAnswers(before, after);
+        console.log(`\nBEFORE (the search path before #18, on ${BEFORE_INDEX}):`);
+        await benchLatency(before, flags.requests, clearCaches, 'request');
+      }
+      console.log(`\nAFTER (today's search path, on ${INDEX}):`);
+      await benchLatency(after, flags.requests, clearCaches, 'request');
     } finally {
       await app.close();
     }
     console.log(`\npeak RSS of the whole bench process: ${mb(process.resourceUsage().maxRSS * 1024)}`);
   } finally {
     if (!flags.keep) {
-      await deleteIndices(client, BENCH_INDICES).catch(() => {});
+      await dropIndices(client, BENCH_INDICES).catch(() => {});
       await client.indices.deleteIndexTemplate({ name: TEMPLATES.map((t) => t.name) }).catch(() => {});
       await rm(dataset?.root ?? datasetRoot(flags), { recursive: true, force: true });
     }

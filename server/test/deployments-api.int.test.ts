@@ -77,7 +77,10 @@ describe('deployment KPI endpoints over hand-counted events in the real Elastics
       // one platform failure is no incident
       platformIncidents: [],
     });
-    expect((body.durationMs as { p50: number }).p50).toBe(550_000);
+    // The ten durations' median lies between 500 s and 600 s; the HDR percentiles the board asks
+    // every engine for answer the nearest rank, 500 s, to 3 significant digits.
+    const { p50 } = body.durationMs as { p50: number };
+    expect(Math.abs(p50 - 500_000) / 500_000).toBeLessThan(0.001);
   });
 
   it('measures time to restore from the first failure to the next success, per production service', async () => {

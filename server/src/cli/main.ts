@@ -5,6 +5,7 @@ import { DEFAULT_ENGINE_ID, LOCAL_ENGINES, UnknownEngineError } from '../es/loca
 import { InstanceError } from '../es/local/launcher.ts';
 import { UnsupportedEngineError } from '../es/engine.ts';
 import { esCommand } from './es-command.ts';
+import { imagesCommand, IMAGES_USAGE } from './images-command.ts';
 import { reclassifyCommand } from './reclassify-command.ts';
 import { retentionCommand, RETENTION_USAGE } from './retention-command.ts';
 import { ingestCommand, INGEST_USAGE } from './ingest-command.ts';
@@ -23,6 +24,7 @@ const USAGE = `Usage: npm run lookout -- <command>
   seed [--days N] [--scale X] [--seed N] [--board NAME]
                         write each board's demo data
 ${INGEST_USAGE}
+${IMAGES_USAGE}
   reclassify            re-apply the deployment failure rules (DEPLOY_RULES_FILE) to stored failures
 ${RETENTION_USAGE}
   start                 what \`npm start\` runs: engine, templates, demo data, SPA build, server
@@ -64,6 +66,8 @@ async function run(argv: string[]): Promise<number> {
       return reclassifyCommand();
     case 'retention':
       return retentionCommand(rest);
+    case 'images':
+      return imagesCommand(rest);
     case 'start':
       return startCommand();
     default:

@@ -19,6 +19,9 @@ export async function setupCommand(): Promise<number> {
   try {
     const names = await installAllTemplates(client, config);
     console.log(`Installed ${names.length} index template(s)${names.length ? `: ${names.join(', ')}` : ''}.`);
+    for (const board of boards) {
+      for (const note of (await board.storedDataNotes?.(client, config)) ?? []) console.log(note);
+    }
     return 0;
   } finally {
     await client.close();

@@ -52,6 +52,11 @@ export interface Board {
   indexTemplates(config: Config): IndexTemplate[];
   /** Stores this board accepts events into, by kind (e.g. `ecs-task-state-change`). */
   eventSinks?: Record<string, EventSink>;
+  /**
+   * What `lookout setup` should say about data already stored (e.g. indices that need a
+   * re-index after a mapping change); empty when nothing needs doing.
+   */
+  storedDataNotes?(client: Client, config: Config): Promise<string[]>;
   demo?: {
     /** True when the cluster already holds this board's data (then `npm start` does not seed). */
     hasData(client: Client, config: Config): Promise<boolean>;

@@ -74,7 +74,16 @@ export function buildKpisSearch(params: KpisQuery, context: BuildContext): estyp
         aggs: { [AGG.byPhase]: { terms: { field: 'phase', size: 3 } } },
       },
       [AGG.failures]: { filter: failedFilter, aggs: byCause },
-      [AGG.duration]: { percentiles: { field: 'durationMs', percents: [50, 95] } },
+      // HDR histogram, not the default t-digest: Elasticsearch (since 8.9) and OpenSearch implement
+      // t-digest differently and answer different p95s for the same data; HdrHistogram is the same
+      // library on every engine, so the KPI is the same wherever Lookout runs.
+      [AGG.duration]: {
+        percentiles: {
+          field: 'durationMs',
+          percents: [50, 95],
+          hdr: { number_of_significant_value_digits: 3 },
+        },
+      },
       [AGG.productionDeploys]: {
         filter: { bool: { filter: [{ term: { environment: PRODUCTION } }, { term: { kind: 'deploy' } }] } },
         aggs: {

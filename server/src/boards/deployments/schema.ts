@@ -165,7 +165,9 @@ export const KpisResponse = Type.Object({
   durationMs: Type.Object(
     {
       p50: Millis('Median durationMs of finished deploys and releases'),
-      p95: Millis('95th percentile durationMs (percentiles aggregation, approximate)'),
+      p95: Millis(
+        '95th percentile durationMs (HDR histogram, 3 significant digits: the same on every engine)',
+      ),
     },
     { description: 'Duration of finished deploys and releases' },
   ),

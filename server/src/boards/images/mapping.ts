@@ -18,12 +18,33 @@ export interface StoredImage {
   tags_counted: string[];
   /** The minimum score `tags_counted` was built with. */
   tagsMinScore: number;
+  /**
+   * Tags scoring at least each common threshold (`tags_min_30` … `tags_min_90`): a request whose
+   * minScore is one of them filters and counts with a term on a flat keyword, not a nested query.
+   */
+  [field: `tags_min_${number}`]: string[];
   landmarks: Array<{ description: string; location?: { lat: number; lon: number } }>;
   visionError?: { code: number; message: string };
   /** The Vision `AnnotateImageResponse` as delivered (stored, not indexed). */
   vision?: Record<string, unknown>;
   ingestedAt: string;
 }
+
+/**
+ * The stored images' mapping version, in the index's `_meta`: 2 added the `tags_min_*` fields and
+ * eager global ordinals. `lookout setup` names indices below it; `lookout images reindex` lifts them.
+ */
+export const IMAGES_MAPPING_VERSION = 2;
+export const MAPPING_VERSION_KEY = 'lookoutImagesMapping';
+
+/**
+ * The thresholds the board offers (web `SCORE_CHOICES`), each a flat keyword field written at
+ * ingest. Any other minScore is answered exactly through the nested `tags`, only slower.
+ */
+export const SCORE_THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+
+export const thresholdField = (threshold: number): `tags_min_${number}` =>
+  `tags_min_${Math.round(threshold * 100)}`;
 
 const keyword: estypes.MappingProperty = { type: 'keyword', ignore_above: 256 };
 // Vision descriptions and producer labels compare case-insensitively, whoever wrote the document.
@@ -32,11 +53,48 @@ const lowercaseKeyword: estypes.MappingProperty = {
   normalizer: 'lowercase',
   ignore_above: 256,
 };
+// Facet fields: global ordinals built at refresh, not by the first search after it.
+const facetKeyword: estypes.MappingProperty = { ...keyword, eager_global_ordinals: true };
+const facetLowercaseKeyword: estypes.MappingProperty = { ...lowercaseKeyword, eager_global_ordinals: true };
+
+/** The mapping of an image index: what the template gives new indices, and what reindex adds. */
+export function imagesMappings(): estypes.MappingTypeMapping {
+  return {
+    dynamic: false,
+    _meta: { [MAPPING_VERSION_KEY]: IMAGES_MAPPING_VERSION },
+    properties: {
+      // No ignore_above: results sort (and page) by imageId, which must never be missing.
+      imageId: { type: 'keyword' },
+      hotelId: facetKeyword,
+      hotelName: facetKeyword,
+      url: { type: 'keyword', index: false, doc_values: false },
+      width: { type: 'integer' },
+      height: { type: 'integer' },
+      orientation: facetKeyword,
+      location: { type: 'geo_point' },
+      labels: facetLowercaseKeyword,
+      tags: {
+        type: 'nested',
+        properties: { tag: lowercaseKeyword, score: { type: 'float' } },
+      },
+      tags_counted: facetLowercaseKeyword,
+      ...Object.fromEntries(
+        SCORE_THRESHOLDS.map((threshold) => [thresholdField(threshold), facetLowercaseKeyword]),
+      ),
+      tagsMinScore: { type: 'float' },
+      landmarks: { properties: { description: keyword, location: { type: 'geo_point' } } },
+      visionError: { properties: { code: { type: 'integer' }, message: { type: 'text' } } },
+      vision: { type: 'object', enabled: false },
+      ingestedAt: { type: 'date' },
+    },
+  };
+}
 
 /**
  * One index (or an alias over several) holds the metadata of every image. Facets read keywords
- * and doc values only: `tags_counted` for the default threshold, the `nested` `tags` when a
- * request sets its own `minScore` (a score applies to its own tag, not to any tag of the image).
+ * and doc values only: `tags_counted` for the default threshold, `tags_min_*` for the common
+ * ones, the `nested` `tags` for any other `minScore` (a score applies to its own tag, not to any
+ * tag of the image).
  * `dynamic: false`: unknown producer fields stay in `_source` without growing the mapping.
  */
 export function imagesIndexTemplate(index: string): IndexTemplate {
@@ -54,31 +112,7 @@ export function imagesIndexTemplate(index: string): IndexTemplate {
           // A custom normalizer with the built-in `lowercase` filter (no analysis-common needed).
           analysis: { normalizer: { lowercase: { type: 'custom', filter: ['lowercase'] } } },
         },
-        mappings: {
-          dynamic: false,
-          properties: {
-            // No ignore_above: results sort (and page) by imageId, which must never be missing.
-            imageId: { type: 'keyword' },
-            hotelId: keyword,
-            hotelName: keyword,
-            url: { type: 'keyword', index: false, doc_values: false },
-            width: { type: 'integer' },
-            height: { type: 'integer' },
-            orientation: keyword,
-            location: { type: 'geo_point' },
-            labels: lowercaseKeyword,
-            tags: {
-              type: 'nested',
-              properties: { tag: lowercaseKeyword, score: { type: 'float' } },
-            },
-            tags_counted: lowercaseKeyword,
-            tagsMinScore: { type: 'float' },
-            landmarks: { properties: { description: keyword, location: { type: 'geo_point' } } },
-            visionError: { properties: { code: { type: 'integer' }, message: { type: 'text' } } },
-            vision: { type: 'object', enabled: false },
-            ingestedAt: { type: 'date' },
-          },
-        },
+        mappings: imagesMappings(),
       },
     },
   };

@@ -2,95 +2,166 @@ import { describe, expect, it } from 'vitest';
 import type { estypes } from '@elastic/elasticsearch';
 import {
   AGG,
-  buildImageSearch,
+  buildHotelNamesSearch,
+  buildImageFacetsSearch,
+  buildImageHitsSearch,
   buildTagSuggestionsSearch,
   decodeCursor,
   encodeCursor,
   escapeRegex,
+  facetGroups,
   parseBoundingBox,
   planImageSearch,
   planTagSuggestions,
   precisionForBox,
+  type ImagesContext,
 } from './query.ts';
+import { SCORE_THRESHOLDS } from './mapping.ts';
 import type { ImageSearchQuery } from './schema.ts';
 
-const context = { index: 'lookout-images', minScore: 0.6 };
-const build = (params: ImageSearchQuery) => buildImageSearch(planImageSearch(params, context), context);
+const context: ImagesContext = { index: 'lookout-images', minScore: 0.6, scoreThresholds: SCORE_THRESHOLDS };
+const plan = (params: ImageSearchQuery) => planImageSearch(params, context);
+const hits = (params: ImageSearchQuery) => buildImageHitsSearch(plan(params), context);
+const facets = (params: ImageSearchQuery) => buildImageFacetsSearch(plan(params), context);
 type Container = estypes.AggregationsAggregationContainer;
-const facetFilters = (request: estypes.SearchRequest, facet: string) =>
-  ((request.aggs?.[facet] as Container).filter as { bool: { filter: unknown[] } }).bool.filter;
+const filterOf = (request: estypes.SearchRequest, group: string) =>
+  ((request.aggs?.[group] as Container).filter as { bool: { filter: unknown[] } }).bool.filter;
+const groupAggs = (request: estypes.SearchRequest, group: string) =>
+  (request.aggs?.[group] as Container).aggs;
 
-describe('the image search request', () => {
-  it('puts every selection in the post_filter and leaves the query open, so facets see all images', () => {
-    const request = build({ tags: ['Bed'], orientation: ['landscape'], minWidth: 1920 });
-    expect(request.query).toBeUndefined();
-    expect(request.post_filter).toEqual({
-      bool: {
-        filter: [
-          { terms: { tags_counted: ['bed'] } },
-          { range: { width: { gte: 1920 } } },
-          { terms: { orientation: ['landscape'] } },
-        ],
-      },
-    });
+describe('the image search requests', () => {
+  it('finds the page of images with every selection as the query, and leaves the counting to the facets', () => {
+    const request = hits({ tags: ['Bed'], orientation: ['landscape'], minWidth: 1920 });
+    const selections = [
+      { terms: { tags_counted: ['bed'] } },
+      { range: { width: { gte: 1920 } } },
+      { terms: { orientation: ['landscape'] } },
+    ];
+    expect(request.query).toEqual({ bool: { filter: selections } });
+    expect(request.track_total_hits).toBe(false);
+    expect(request.aggs).toBeUndefined();
+    const counted = facets({ tags: ['Bed'], orientation: ['landscape'], minWidth: 1920 });
+    expect(counted.query).toBeUndefined();
+    expect(counted.size).toBe(0);
+    expect(counted.request_cache).toBe(true);
+    expect(counted.aggs?.[AGG.matching]).toEqual({ filter: { bool: { filter: selections } } });
   });
 
-  it('gives each facet every selection except its own', () => {
-    const request = build({ tags: ['bed'], labels: ['hero'], orientation: ['portrait'] });
-    expect(facetFilters(request, AGG.tagsFacet)).toEqual([
+  it('counts every facet at the top level, in one pass, when nothing is selected', () => {
+    const request = facets({});
+    expect(facetGroups(plan({}))).toEqual([
+      { filter: [], facets: ['tags', 'labels', 'hotels', 'width', 'height', 'orientation', 'geo'] },
+    ]);
+    expect(Object.keys(request.aggs ?? {})).toEqual([
+      'tags_top',
+      'labels_top',
+      'hotels_top',
+      'width_ranges',
+      'height_ranges',
+      'orientation_top',
+      'geo_tiles',
+      AGG.matching,
+      AGG.newest,
+    ]);
+    expect(hits({}).query).toBeUndefined();
+  });
+
+  it('gives each facet every selection except its own, facets with equal filters sharing one', () => {
+    const request = facets({ tags: ['bed'], labels: ['hero'], orientation: ['portrait'] });
+    expect(
+      facetGroups(plan({ tags: ['bed'], labels: ['hero'], orientation: ['portrait'] })).map((g) => g.facets),
+    ).toEqual([['tags'], ['labels'], ['hotels', 'width', 'height', 'geo'], ['orientation']]);
+    expect(filterOf(request, 'for_tags')).toEqual([
       { terms: { labels: ['hero'] } },
       { terms: { orientation: ['portrait'] } },
     ]);
-    expect(facetFilters(request, AGG.orientationFacet)).toEqual([
+    expect(filterOf(request, 'for_orientation')).toEqual([
       { terms: { tags_counted: ['bed'] } },
       { terms: { labels: ['hero'] } },
     ]);
-    expect(facetFilters(request, AGG.widthFacet)).toHaveLength(3);
+    expect(filterOf(request, 'for_hotels_width_height_geo')).toHaveLength(3);
+    expect(Object.keys(groupAggs(request, 'for_hotels_width_height_geo') ?? {})).toEqual([
+      'hotels_top',
+      'width_ranges',
+      'height_ranges',
+      'geo_tiles',
+    ]);
   });
 
   it('with tagMode=all requires each tag and counts tags within the selection', () => {
-    const request = build({ tags: ['bed', 'room'], tagMode: 'all' });
     const both = [{ terms: { tags_counted: ['bed'] } }, { terms: { tags_counted: ['room'] } }];
-    expect((request.post_filter as { bool: { filter: unknown[] } }).bool.filter).toEqual(both);
-    expect(facetFilters(request, AGG.tagsFacet)).toEqual(both);
-  });
-
-  it('uses the fast tags_counted field at the configured score and the nested tags otherwise', () => {
-    expect(planImageSearch({ minScore: 0.6 }, context).exactScores).toBe(false);
-    const request = build({ tags: ['bed'], minScore: 0.8 });
-    expect((request.post_filter as { bool: { filter: unknown[] } }).bool.filter).toEqual([
+    expect(hits({ tags: ['bed', 'room'], tagMode: 'all' }).query).toEqual({ bool: { filter: both } });
+    const groups = facetGroups(plan({ tags: ['bed', 'room'], tagMode: 'all' }));
+    expect(groups).toEqual([
       {
-        nested: {
-          path: 'tags',
-          query: {
-            bool: { filter: [{ terms: { 'tags.tag': ['bed'] } }, { range: { 'tags.score': { gte: 0.8 } } }] },
-          },
-        },
+        name: 'for_tags_labels_hotels_width_height_orientation_geo',
+        filter: both,
+        facets: expect.any(Array),
       },
     ]);
-    const tagFacet = (request.aggs?.[AGG.tagsFacet] as Container).aggs?.[AGG.scoredTags];
-    expect(tagFacet?.nested).toEqual({ path: 'tags' });
+  });
+
+  it('uses a flat field at the configured score and the offered thresholds, the nested tags otherwise', () => {
+    expect(plan({}).tagsField).toBe('tags_counted');
+    expect(plan({ minScore: 0.8 }).tagsField).toBe('tags_min_80');
+    expect(hits({ tags: ['bed'], minScore: 0.8 }).query).toEqual({
+      bool: { filter: [{ terms: { tags_min_80: ['bed'] } }] },
+    });
+    expect(facets({ minScore: 0.8 }).aggs?.tags_top?.terms).toEqual({ field: 'tags_min_80', size: 30 });
+
+    expect(plan({ minScore: 0.85 }).tagsField).toBeUndefined();
+    expect(hits({ tags: ['bed'], minScore: 0.85 }).query).toEqual({
+      bool: {
+        filter: [
+          {
+            nested: {
+              path: 'tags',
+              query: {
+                bool: {
+                  filter: [{ terms: { 'tags.tag': ['bed'] } }, { range: { 'tags.score': { gte: 0.85 } } }],
+                },
+              },
+            },
+          },
+        ],
+      },
+    });
+    expect(facets({ minScore: 0.85 }).aggs?.tags_scored_tags?.nested).toEqual({ path: 'tags' });
+  });
+
+  it('answers every threshold through the nested tags while the stored images lack the flat fields', () => {
+    const older: ImagesContext = { ...context, scoreThresholds: [] };
+    expect(planImageSearch({ minScore: 0.8 }, older).tagsField).toBeUndefined();
+    expect(planImageSearch({}, older).tagsField).toBe('tags_counted');
   });
 
   it('lowercases tags and labels, trims and de-duplicates them', () => {
-    const plan = planImageSearch(
-      { tags: [' Swimming Pool ', 'swimming pool', ''], labels: ['HERO'] },
-      context,
-    );
-    expect(plan.tags).toEqual(['swimming pool']);
-    expect(plan.labels).toEqual(['hero']);
+    const planned = plan({ tags: [' Swimming Pool ', 'swimming pool', ''], labels: ['HERO'] });
+    expect(planned.tags).toEqual(['swimming pool']);
+    expect(planned.labels).toEqual(['hero']);
   });
 
   it('asks for the selected values of a facet even when they are not among the top ones', () => {
-    const request = build({ hotel: ['htl-9'], facetSize: 5 });
-    const hotels = (request.aggs?.[AGG.hotelsFacet] as Container).aggs;
-    expect(hotels?.[AGG.top]?.terms).toEqual({ field: 'hotelId', size: 5 });
-    expect(hotels?.[AGG.selected]?.terms).toEqual({ field: 'hotelId', size: 1, include: ['htl-9'] });
+    const hotels = facets({ hotel: ['htl-9'], facetSize: 5 }).aggs;
+    expect(hotels?.hotels_top?.terms).toEqual({ field: 'hotelId', size: 5 });
+    expect(hotels?.hotels_selected?.terms).toEqual({ field: 'hotelId', size: 1, include: ['htl-9'] });
+  });
+
+  it('names only the listed hotels, counted as their facet counts them', () => {
+    const selected = plan({ hotel: ['htl-9'], labels: ['hero'] });
+    const request = buildHotelNamesSearch(selected, context, ['htl-9', 'htl-1']);
+    expect(request.size).toBe(0);
+    expect(request.query).toEqual({
+      bool: { filter: [{ terms: { labels: ['hero'] } }, { terms: { hotelId: ['htl-1', 'htl-9'] } }] },
+    });
+    expect(request.aggs?.[AGG.hotelNames]).toEqual({
+      terms: { field: 'hotelId', size: 2 },
+      aggs: { [AGG.hotelName]: { terms: { field: 'hotelName', size: 1 } } },
+    });
   });
 
   it('counts sizes in classes whose `to` is the next `from`', () => {
-    const request = build({});
-    expect((request.aggs?.[AGG.widthFacet] as Container).aggs?.[AGG.ranges]?.range?.ranges).toEqual([
+    expect(facets({}).aggs?.width_ranges?.range?.ranges).toEqual([
       { to: 640 },
       { from: 640, to: 1080 },
       { from: 1080, to: 1920 },
@@ -101,25 +172,26 @@ describe('the image search request', () => {
   });
 
   it('filters a box and zooms the geo facet around it', () => {
-    const request = build({ bbox: '-0.51,51.28,0.33,51.69' });
-    expect((request.post_filter as { bool: { filter: unknown[] } }).bool.filter).toEqual([
+    const box = { bbox: '-0.51,51.28,0.33,51.69' };
+    expect((hits(box).query as { bool: { filter: unknown[] } }).bool.filter).toEqual([
       {
         geo_bounding_box: {
           location: { top_left: { lat: 51.69, lon: -0.51 }, bottom_right: { lat: 51.28, lon: 0.33 } },
         },
       },
     ]);
-    const tiles = (request.aggs?.[AGG.geoFacet] as Container).aggs?.[AGG.tiles]?.geotile_grid;
+    // The geo facet leaves its own box out: over every image, at the top level.
+    const tiles = facets(box).aggs?.geo_tiles?.geotile_grid;
     expect(tiles?.precision).toBe(11);
     expect(tiles?.bounds).toEqual({
       top_left: { lat: 52.1, lon: -1.35 },
       bottom_right: { lat: 50.87, lon: 1.17 },
     });
-    expect(facetFilters(request, AGG.geoFacet)).toEqual([]);
+    expect(facetGroups(plan(box)).find((group) => group.facets.includes('geo'))?.filter).toEqual([]);
   });
 
   it('pages after the last imageId and sorts by it', () => {
-    const request = build({ size: 20, cursor: encodeCursor('img-0000042') });
+    const request = hits({ size: 20, cursor: encodeCursor('img-0000042') });
     expect(request.sort).toEqual([{ imageId: { order: 'asc' } }]);
     expect(request.search_after).toEqual(['img-0000042']);
     expect(request.size).toBe(20);
@@ -128,7 +200,8 @@ describe('the image search request', () => {
 
   it('never changes its parameters', () => {
     const params: ImageSearchQuery = Object.freeze({ tags: Object.freeze(['Bed']) as string[] });
-    expect(() => build(params)).not.toThrow();
+    expect(() => hits(params)).not.toThrow();
+    expect(() => facets(params)).not.toThrow();
     expect(params.tags).toEqual(['Bed']);
   });
 });
@@ -178,9 +251,17 @@ describe('tag suggestions', () => {
     expect(escapeRegex('a.b*c(d)|e"f#g@h&i<j>k~l')).toBe('a\\.b\\*c\\(d\\)\\|e\\"f\\#g\\@h\\&i\\<j\\>k\\~l');
   });
 
-  it('counts images, not tag entries, with its own minimum score', () => {
+  it('reads an offered threshold from its flat field', () => {
     const request = buildTagSuggestionsSearch(
       planTagSuggestions({ minScore: 0.9, size: 3 }, context),
+      context,
+    );
+    expect(request.aggs?.[AGG.suggestions]?.terms).toEqual({ field: 'tags_min_90', size: 3 });
+  });
+
+  it('counts images, not tag entries, with any other minimum score', () => {
+    const request = buildTagSuggestionsSearch(
+      planTagSuggestions({ minScore: 0.95, size: 3 }, context),
       context,
     );
     const scored = request.aggs?.[AGG.scoredTags];

@@ -7,6 +7,7 @@ import { BadParameterError } from '../../core/time-range.ts';
 // The index is one concrete name: before the first ingest it does not exist, and that is "no
 // images yet" (zero shards, handled by the shapers), not an error — hence searchOver.
 import type { ImageSearchQuery, Orientation, TagSuggestionsQuery } from './schema.ts';
+import { thresholdField } from './mapping.ts';
 
 type Query = estypes.QueryDslQueryContainer;
 type Aggs = Record<string, estypes.AggregationsAggregationContainer>;
@@ -15,23 +16,23 @@ export interface ImagesContext {
   index: string;
   /** IMAGES_MIN_SCORE: the threshold `tags_counted` was built with at ingest. */
   minScore: number;
+  /**
+   * Thresholds with a `tags_min_*` field in every stored image (mapping version 2, see
+   * mapping.ts); empty while older images await `lookout images reindex`.
+   */
+  scoreThresholds: readonly number[];
 }
 
 /** Aggregation names, shared by the builders and the shapers (never "2", "3"). */
 export const AGG = {
-  tagsFacet: 'tags_facet',
-  labelsFacet: 'labels_facet',
-  hotelsFacet: 'hotels_facet',
-  widthFacet: 'width_facet',
-  heightFacet: 'height_facet',
-  orientationFacet: 'orientation_facet',
-  geoFacet: 'geo_facet',
   top: 'top',
   selected: 'selected',
   scoredTags: 'scored_tags',
   aboveMinScore: 'above_min_score',
   images: 'images',
   hotelName: 'hotel_name',
+  hotelNames: 'hotel_names',
+  matching: 'matching',
   ranges: 'ranges',
   tiles: 'tiles',
   centroid: 'centroid',
@@ -147,8 +148,11 @@ export interface ImageSearchPlan {
   tags: string[];
   tagMode: 'any' | 'all';
   minScore: number;
-  /** False: the request's minScore is the configured one and `tags_counted` answers it. */
-  exactScores: boolean;
+  /**
+   * The flat keyword field holding each image's tags at minScore: `tags_counted` at the
+   * configured score, `tags_min_*` at a common threshold; undefined: the nested `tags` answer.
+   */
+  tagsField?: string;
   labels: string[];
   hotels: string[];
   width?: { min?: number; max?: number };
@@ -162,8 +166,16 @@ export interface ImageSearchPlan {
   after?: string;
 }
 
+/** The flat field answering a threshold, if there is one (see ImageSearchPlan.tagsField). */
+export function tagsFieldFor(minScore: number, context: ImagesContext): string | undefined {
+  if (minScore === roundScore(context.minScore)) return 'tags_counted';
+  const threshold = context.scoreThresholds.find((candidate) => roundScore(candidate) === minScore);
+  return threshold === undefined ? undefined : thresholdField(threshold);
+}
+
 export function planImageSearch(params: ImageSearchQuery, context: ImagesContext): ImageSearchPlan {
   const minScore = roundScore(params.minScore ?? context.minScore);
+  const tagsField = tagsFieldFor(minScore, context);
   const bbox = params.bbox === undefined ? undefined : parseBoundingBox(params.bbox);
   const width = sizeRange('Width', params.minWidth, params.maxWidth);
   const height = sizeRange('Height', params.minHeight, params.maxHeight);
@@ -172,7 +184,7 @@ export function planImageSearch(params: ImageSearchQuery, context: ImagesContext
     tags: normalizedValues(params.tags, true),
     tagMode: params.tagMode ?? 'any',
     minScore,
-    exactScores: minScore !== roundScore(context.minScore),
+    ...(tagsField ? { tagsField } : {}),
     labels: normalizedValues(params.labels, true),
     hotels: normalizedValues(params.hotel, false),
     ...(width ? { width } : {}),
@@ -191,11 +203,11 @@ const scoreAtLeast = (minScore: number): Query => ({ range: { 'tags.score': { gt
 
 /** Images carrying the tag(s) with at least the plan's score, one clause per required match. */
 function tagClauses(plan: ImageSearchPlan): Query[] {
-  const { tags, tagMode, minScore, exactScores } = plan;
+  const { tags, tagMode, minScore, tagsField } = plan;
   if (tags.length === 0) return [];
   const groups = tagMode === 'all' ? tags.map((tag) => [tag]) : [tags];
   return groups.map((group): Query => {
-    if (!exactScores) return { terms: { tags_counted: group } };
+    if (tagsField) return { terms: { [tagsField]: group } };
     // Nested: the score must belong to the same tag, not to any tag of the image.
     return {
       nested: {
@@ -257,22 +269,55 @@ export function selectionClauses(plan: ImageSearchPlan): Record<Facet, Query[]> 
  * hides its alternatives. Tags in `all` mode are conjunctive instead: their counts say how many
  * images would remain with one more tag, so they respect the tag selection too.
  */
-function facetFilter(plan: ImageSearchPlan, clauses: Record<Facet, Query[]>, facet: Facet): Query {
+function facetClauses(plan: ImageSearchPlan, clauses: Record<Facet, Query[]>, facet: Facet): Query[] {
   const ownCounts = facet === 'tags' && plan.tagMode === 'all';
-  return {
-    bool: {
-      filter: FACETS.filter((other) => other !== facet || ownCounts).flatMap((other) => clauses[other]),
-    },
-  };
+  return FACETS.filter((other) => other !== facet || ownCounts).flatMap((other) => clauses[other]);
 }
 
+/** Facets counted over the same images, and the name of the filter aggregation holding them. */
+export interface FacetGroup {
+  /** Undefined: no selection applies, the facets are top-level aggregations over every image. */
+  name?: string;
+  filter: Query[];
+  facets: Facet[];
+}
+
+/**
+ * Facets whose filters are equal share one filter aggregation (one pass over the images for all
+ * of them): with no selection every facet is top-level, with one facet selected there are two
+ * groups — that facet over every image, the others within its selection.
+ */
+export function facetGroups(plan: ImageSearchPlan): FacetGroup[] {
+  const clauses = selectionClauses(plan);
+  const groups = new Map<string, FacetGroup>();
+  for (const facet of FACETS) {
+    const filter = facetClauses(plan, clauses, facet);
+    const key = JSON.stringify(filter);
+    const group = groups.get(key) ?? { filter, facets: [] };
+    group.facets.push(facet);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((group) =>
+    group.filter.length === 0 ? group : { ...group, name: `for_${group.facets.join('_')}` },
+  );
+}
+
+/** A facet's aggregation names: the facet, then what it holds (`tags_top`, `geo_tiles`). */
+export const facetAgg = (facet: Facet, part: string): string => `${facet}_${part}`;
+
 /** Top values of a keyword field, plus the selected ones even when they are not in the top. */
-function termsWithSelected(field: string, size: number, selected: string[], sub?: Aggs): Aggs {
+function termsWithSelected(
+  names: { top: string; selected: string },
+  field: string,
+  size: number,
+  selected: string[],
+  sub?: Aggs,
+): Aggs {
   return {
-    [AGG.top]: { terms: { field, size }, ...(sub ? { aggs: sub } : {}) },
+    [names.top]: { terms: { field, size }, ...(sub ? { aggs: sub } : {}) },
     ...(selected.length > 0
       ? {
-          [AGG.selected]: {
+          [names.selected]: {
             terms: { field, size: selected.length, include: selected },
             ...(sub ? { aggs: sub } : {}),
           },
@@ -281,17 +326,23 @@ function termsWithSelected(field: string, size: number, selected: string[], sub?
   };
 }
 
+const facetTerms = (facet: Facet) => ({
+  top: facetAgg(facet, AGG.top),
+  selected: facetAgg(facet, AGG.selected),
+});
+const nestedTerms = { top: AGG.top, selected: AGG.selected };
+
 function tagFacetAggs(plan: ImageSearchPlan): Aggs {
-  if (!plan.exactScores) return termsWithSelected('tags_counted', plan.facetSize, plan.tags);
+  if (plan.tagsField) return termsWithSelected(facetTerms('tags'), plan.tagsField, plan.facetSize, plan.tags);
   // Counted per image (reverse_nested), over the tags that reach the request's own score.
   const images = { [AGG.images]: { reverse_nested: {} } };
   return {
-    [AGG.scoredTags]: {
+    [facetAgg('tags', AGG.scoredTags)]: {
       nested: { path: 'tags' },
       aggs: {
         [AGG.aboveMinScore]: {
           filter: scoreAtLeast(plan.minScore),
-          aggs: termsWithSelected('tags.tag', plan.facetSize, plan.tags, images),
+          aggs: termsWithSelected(nestedTerms, 'tags.tag', plan.facetSize, plan.tags, images),
         },
       },
     },
@@ -301,6 +352,37 @@ function tagFacetAggs(plan: ImageSearchPlan): Aggs {
 function sizeRanges(field: string): estypes.AggregationsAggregationContainer {
   const ranges = SIZE_EDGES.map((edge, n) => ({ ...(n === 0 ? {} : { from: SIZE_EDGES[n - 1] }), to: edge }));
   return { range: { field, ranges: [...ranges, { from: SIZE_EDGES.at(-1) }] } };
+}
+
+export function facetAggs(plan: ImageSearchPlan, facet: Facet): Aggs {
+  switch (facet) {
+    case 'tags':
+      return tagFacetAggs(plan);
+    case 'labels':
+      return termsWithSelected(facetTerms('labels'), 'labels', plan.facetSize, plan.labels);
+    case 'hotels':
+      return termsWithSelected(facetTerms('hotels'), 'hotelId', plan.facetSize, plan.hotels);
+    case 'width':
+      return { [facetAgg('width', AGG.ranges)]: sizeRanges('width') };
+    case 'height':
+      return { [facetAgg('height', AGG.ranges)]: sizeRanges('height') };
+    case 'orientation':
+      return {
+        [facetAgg('orientation', AGG.top)]: { terms: { field: 'orientation', size: ORIENTATIONS.length } },
+      };
+    case 'geo':
+      return {
+        [facetAgg('geo', AGG.tiles)]: {
+          geotile_grid: {
+            field: 'location',
+            precision: plan.geoPrecision,
+            size: MAX_GEO_TILES,
+            ...(plan.geoBounds ? { bounds: plan.geoBounds } : {}),
+          },
+          aggs: { [AGG.centroid]: { geo_centroid: { field: 'location' } } },
+        },
+      };
+  }
 }
 
 export const HIT_FIELDS = [
@@ -317,49 +399,69 @@ export const HIT_FIELDS = [
   'visionError',
 ];
 
-export function buildImageSearch(plan: ImageSearchPlan, context: ImagesContext): estypes.SearchRequest {
-  const clauses = selectionClauses(plan);
-  const facet = (name: Facet, aggs: Aggs): estypes.AggregationsAggregationContainer => ({
-    filter: facetFilter(plan, clauses, name),
-    aggs,
-  });
+/**
+ * The images of one page: every selection is the query (the index finds the matching images; no
+ * facet needs the others here). Not counted: the facets search counts them (`matching`), so
+ * this one may stop at the page and stay cheap however many images match.
+ */
+export function buildImageHitsSearch(plan: ImageSearchPlan, context: ImagesContext): estypes.SearchRequest {
+  const selections = Object.values(selectionClauses(plan)).flat();
   return {
     ...searchOver(context.index),
     size: plan.pageSize,
-    track_total_hits: true,
+    track_total_hits: false,
     _source: HIT_FIELDS,
-    // Selections live in the post_filter so that each facet below can leave its own out.
-    post_filter: { bool: { filter: FACETS.flatMap((name) => clauses[name]) } },
+    ...(selections.length > 0 ? { query: { bool: { filter: selections } } } : {}),
     // imageId is unique and always present: paging with search_after never skips or repeats.
     sort: [{ imageId: { order: 'asc' } }],
     ...(plan.after === undefined ? {} : { search_after: [plan.after] }),
+  };
+}
+
+/**
+ * Every facet, counted over every image (no query) in its group's filter, plus the images
+ * matching every selection and the freshness of the whole index. Aggregations only, so the shard request cache answers a repeated selection
+ * (a page of hits never is: size > 0 is not cached).
+ */
+export function buildImageFacetsSearch(plan: ImageSearchPlan, context: ImagesContext): estypes.SearchRequest {
+  const aggs: Aggs = {};
+  for (const group of facetGroups(plan)) {
+    const groupAggs: Aggs = Object.assign({}, ...group.facets.map((facet) => facetAggs(plan, facet)));
+    if (group.name === undefined) Object.assign(aggs, groupAggs);
+    else aggs[group.name] = { filter: { bool: { filter: group.filter } }, aggs: groupAggs };
+  }
+  const selections = Object.values(selectionClauses(plan)).flat();
+  return {
+    ...aggregationsOver(context.index),
     aggs: {
-      [AGG.tagsFacet]: facet('tags', tagFacetAggs(plan)),
-      [AGG.labelsFacet]: facet('labels', termsWithSelected('labels', plan.facetSize, plan.labels)),
-      [AGG.hotelsFacet]: facet(
-        'hotels',
-        termsWithSelected('hotelId', plan.facetSize, plan.hotels, {
-          [AGG.hotelName]: { terms: { field: 'hotelName', size: 1 } },
-        }),
-      ),
-      [AGG.widthFacet]: facet('width', { [AGG.ranges]: sizeRanges('width') }),
-      [AGG.heightFacet]: facet('height', { [AGG.ranges]: sizeRanges('height') }),
-      [AGG.orientationFacet]: facet('orientation', {
-        [AGG.top]: { terms: { field: 'orientation', size: ORIENTATIONS.length } },
-      }),
-      [AGG.geoFacet]: facet('geo', {
-        [AGG.tiles]: {
-          geotile_grid: {
-            field: 'location',
-            precision: plan.geoPrecision,
-            size: MAX_GEO_TILES,
-            ...(plan.geoBounds ? { bounds: plan.geoBounds } : {}),
-          },
-          aggs: { [AGG.centroid]: { geo_centroid: { field: 'location' } } },
-        },
-      }),
-      // No query, only a post_filter: top-level aggregations see every image (freshness).
+      ...aggs,
+      // The images matching every selection (the total): a count, never a hit collected.
+      [AGG.matching]: { filter: { bool: { filter: selections } } },
       [AGG.newest]: { max: { field: 'ingestedAt' } },
+    },
+  };
+}
+
+/**
+ * The name of each listed hotel: its most frequent name among the images its facet counts. Asked
+ * after the facets, for those hotels only — a name under each of thousands of hotel buckets made
+ * the facet search hold every image until the top hotels were known.
+ */
+export function buildHotelNamesSearch(
+  plan: ImageSearchPlan,
+  context: ImagesContext,
+  hotelIds: string[],
+): estypes.SearchRequest {
+  const group = facetGroups(plan).find((candidate) => candidate.facets.includes('hotels'));
+  const ids = [...hotelIds].sort();
+  return {
+    ...aggregationsOver(context.index),
+    query: { bool: { filter: [...(group?.filter ?? []), { terms: { hotelId: ids } }] } },
+    aggs: {
+      [AGG.hotelNames]: {
+        terms: { field: 'hotelId', size: Math.max(1, ids.length) },
+        aggs: { [AGG.hotelName]: { terms: { field: 'hotelName', size: 1 } } },
+      },
     },
   };
 }
@@ -386,16 +488,18 @@ export function escapeRegex(text: string): string {
 export interface TagSuggestionsPlan {
   prefix: string;
   minScore: number;
-  exactScores: boolean;
+  /** As ImageSearchPlan.tagsField: undefined, the nested `tags` answer. */
+  tagsField?: string;
   size: number;
 }
 
 export function planTagSuggestions(params: TagSuggestionsQuery, context: ImagesContext): TagSuggestionsPlan {
   const minScore = roundScore(params.minScore ?? context.minScore);
+  const tagsField = tagsFieldFor(minScore, context);
   return {
     prefix: (params.prefix ?? '').trim().toLowerCase(),
     minScore,
-    exactScores: minScore !== roundScore(context.minScore),
+    ...(tagsField ? { tagsField } : {}),
     size: params.size ?? 10,
   };
 }
@@ -414,16 +518,17 @@ export function buildTagSuggestionsSearch(
   context: ImagesContext,
 ): estypes.SearchRequest {
   const base = aggregationsOver(context.index);
-  if (!plan.exactScores) {
+  const { tagsField } = plan;
+  if (tagsField) {
     return {
       ...base,
       ...(plan.prefix === ''
         ? {}
-        : { query: { regexp: { tags_counted: { value: wordStart(plan.prefix) } } } }),
+        : { query: { regexp: { [tagsField]: { value: wordStart(plan.prefix) } } } }),
       aggs: {
         [AGG.suggestions]: {
           terms: {
-            field: 'tags_counted',
+            field: tagsField,
             size: plan.size,
             // An image with "bed" also carries other tags: keep only the matching ones.
             ...(plan.prefix === '' ? {} : { include: wordStart(plan.prefix) }),

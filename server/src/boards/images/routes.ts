@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import { esErrorResponses, ErrorResponse } from '../../app/error-schema.ts';
 import {
   buildImageByIdSearch,
-  buildImageSearch,
   buildTagSuggestionsSearch,
   planImageSearch,
   planTagSuggestions,
@@ -19,13 +18,18 @@ import {
   TagSuggestionsResponse,
 } from './schema.ts';
 import { placeholderSvg } from './placeholder.ts';
+import { storedScoreThresholds } from './stored-mapping.ts';
+import { runImageSearch } from './run-search.ts';
 import type { StoredImage } from './mapping.ts';
 
 const tags = ['images'];
 
 /** Build → search → shape for each endpoint; errors go to the app's one error handler. */
 export const imagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const context = { index: app.config.images.index, minScore: app.config.images.minScore };
+  const { index, minScore } = app.config.images;
+  const scoreThresholds = storedScoreThresholds(app.es, index);
+  const contextNow = async () => ({ index, minScore, scoreThresholds: await scoreThresholds() });
+  const context = { index, minScore };
 
   app.get(
     '/search',
@@ -41,8 +45,9 @@ export const imagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const plan = planImageSearch(request.query, context);
-      return shapeImageSearch(await app.esSearch(buildImageSearch(plan, context)), plan);
+      const searchContext = await contextNow();
+      const plan = planImageSearch(request.query, searchContext);
+      return shapeImageSearch(await runImageSearch(app.esSearch, plan, searchContext), plan);
     },
   );
 
@@ -57,8 +62,9 @@ export const imagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const plan = planTagSuggestions(request.query, context);
-      return shapeTagSuggestions(await app.esSearch(buildTagSuggestionsSearch(plan, context)), plan);
+      const searchContext = await contextNow();
+      const plan = planTagSuggestions(request.query, searchContext);
+      return shapeTagSuggestions(await app.esSearch(buildTagSuggestionsSearch(plan, searchContext)), plan);
     },
   );
 

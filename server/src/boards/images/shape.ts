@@ -13,8 +13,11 @@ import {
 import {
   AGG,
   encodeCursor,
+  facetAgg,
+  facetGroups,
   ORIENTATIONS,
   SIZE_EDGES,
+  type Facet,
   type ImageSearchPlan,
   type TagSuggestionsPlan,
 } from './query.ts';
@@ -30,11 +33,6 @@ import type {
 
 type SearchResponse = estypes.SearchResponse<unknown, Record<string, estypes.AggregationsAggregate>>;
 type Parent = Aggregations | Bucket;
-
-function totalOf(response: SearchResponse): number {
-  const total = response.hits.total;
-  return typeof total === 'number' ? total : (total?.value ?? 0);
-}
 
 function tagsAtLeast(tags: StoredImage['tags'] | undefined, minScore: number): ImageHit['tags'] {
   return (tags ?? [])
@@ -62,12 +60,13 @@ function imageHit(source: Partial<StoredImage>, minScore: number): ImageHit {
 /** Counts of the top values plus the selected ones missing from the top, in that order. */
 function selectable(
   parent: Parent,
+  names: { top: string; selected: string },
   selected: string[],
   count: (bucket: Bucket) => number = (bucket) => bucket.doc_count,
 ): Array<{ key: string; count: number; selected: boolean; bucket?: Bucket }> {
   const entries: Array<{ key: string; count: number; selected: boolean; bucket?: Bucket }> = buckets(
     parent,
-    AGG.top,
+    names.top,
   ).map((bucket) => ({
     key: keyOf(bucket),
     count: count(bucket),
@@ -76,7 +75,7 @@ function selectable(
   }));
   if (selected.length === 0) return entries;
   const listed = new Set(entries.map((entry) => entry.key));
-  const found = new Map(buckets(parent, AGG.selected).map((bucket) => [keyOf(bucket), bucket]));
+  const found = new Map(buckets(parent, names.selected).map((bucket) => [keyOf(bucket), bucket]));
   for (const value of selected) {
     if (listed.has(value)) continue;
     const bucket = found.get(value);
@@ -90,30 +89,42 @@ function selectable(
   return entries;
 }
 
-function tagFacet(aggs: Parent, plan: ImageSearchPlan): ImageFacets['tags'] {
-  const facet = subAggregations(aggs, AGG.tagsFacet);
-  const entries = plan.exactScores
-    ? selectable(
-        subAggregations(subAggregations(facet, AGG.scoredTags), AGG.aboveMinScore),
+const facetTerms = (facet: Facet) => ({
+  top: facetAgg(facet, AGG.top),
+  selected: facetAgg(facet, AGG.selected),
+});
+
+/** Where each facet's aggregations are: the top level, or the filter aggregation of its group. */
+function facetParents(aggs: Parent, plan: ImageSearchPlan): Record<Facet, Parent> {
+  const parents: Partial<Record<Facet, Parent>> = {};
+  for (const group of facetGroups(plan)) {
+    const parent = group.name === undefined ? aggs : subAggregations(aggs, group.name);
+    for (const facet of group.facets) parents[facet] = parent;
+  }
+  return parents as Record<Facet, Parent>;
+}
+
+function tagFacet(parent: Parent, plan: ImageSearchPlan): ImageFacets['tags'] {
+  const entries = plan.tagsField
+    ? selectable(parent, facetTerms('tags'), plan.tags)
+    : selectable(
+        subAggregations(subAggregations(parent, facetAgg('tags', AGG.scoredTags)), AGG.aboveMinScore),
+        { top: AGG.top, selected: AGG.selected },
         plan.tags,
         (bucket) => docCount(bucket, AGG.images),
-      )
-    : selectable(facet, plan.tags);
+      );
   return entries.map(({ key, count, selected }) => ({ tag: key, count, selected }));
 }
 
-function sizeFacet(aggs: Parent, name: string): ImageFacets['width'] {
-  const counts = buckets(subAggregations(aggs, name), AGG.ranges).map((bucket) => bucket.doc_count);
+function sizeFacet(parent: Parent, facet: 'width' | 'height'): ImageFacets['width'] {
+  const counts = buckets(parent, facetAgg(facet, AGG.ranges)).map((bucket) => bucket.doc_count);
   const edges = [0, ...SIZE_EDGES];
   return edges.map((from, n) => ({ from, to: SIZE_EDGES[n] ?? null, count: counts[n] ?? 0 }));
 }
 
-function orientationFacet(aggs: Parent, selected: Orientation[]): ImageFacets['orientation'] {
+function orientationFacet(parent: Parent, selected: Orientation[]): ImageFacets['orientation'] {
   const counts = new Map(
-    buckets(subAggregations(aggs, AGG.orientationFacet), AGG.top).map((bucket) => [
-      keyOf(bucket),
-      bucket.doc_count,
-    ]),
+    buckets(parent, facetAgg('orientation', AGG.top)).map((bucket) => [keyOf(bucket), bucket.doc_count]),
   );
   return ORIENTATIONS.map((orientation) => ({
     orientation,
@@ -122,8 +133,8 @@ function orientationFacet(aggs: Parent, selected: Orientation[]): ImageFacets['o
   }));
 }
 
-function geoFacet(aggs: Parent): ImageFacets['geo'] {
-  return buckets(subAggregations(aggs, AGG.geoFacet), AGG.tiles).map((bucket) => {
+function geoFacet(parent: Parent): ImageFacets['geo'] {
+  return buckets(parent, facetAgg('geo', AGG.tiles)).map((bucket) => {
     const centroid = bucket[AGG.centroid] as { location?: { lat: number; lon: number } } | undefined;
     if (!centroid?.location) throw new Error(`aggregation "${AGG.centroid}" missing from a geo tile`);
     return {
@@ -135,39 +146,71 @@ function geoFacet(aggs: Parent): ImageFacets['geo'] {
   });
 }
 
-export function shapeImageSearch(response: SearchResponse, plan: ImageSearchPlan): ImageSearchResponse {
-  const aggs = aggregationsOf(response);
-  const hits = response.hits.hits;
+/** The answers of one image search (see query.ts): hits, facets, then the listed hotels' names. */
+export interface ImageSearchResponses {
+  hits: SearchResponse;
+  facets: SearchResponse;
+  /** Absent when the hotel facet lists no hotel. */
+  hotelNames?: SearchResponse;
+}
+
+function hotelEntries(aggs: Parent, plan: ImageSearchPlan) {
+  return selectable(facetParents(aggs, plan).hotels, facetTerms('hotels'), plan.hotels);
+}
+
+/** The hotels the facet lists, whose names the hotel-names search asks for. */
+export function listedHotelIds(facets: SearchResponse, plan: ImageSearchPlan): string[] {
+  return hotelEntries(aggregationsOf(facets), plan)
+    .filter((entry) => entry.count > 0)
+    .map((entry) => entry.key);
+}
+
+function hotelNamesOf(response: SearchResponse | undefined): Map<string, string> {
+  if (!response) return new Map();
+  return new Map(
+    buckets(aggregationsOf(response), AGG.hotelNames).flatMap((bucket) => {
+      const name = buckets(bucket, AGG.hotelName).map(keyOf)[0];
+      return name === undefined ? [] : [[keyOf(bucket), name] as const];
+    }),
+  );
+}
+
+export function shapeImageSearch(
+  responses: ImageSearchResponses,
+  plan: ImageSearchPlan,
+): ImageSearchResponse {
+  const aggs = aggregationsOf(responses.facets);
+  const parents = facetParents(aggs, plan);
+  const names = hotelNamesOf(responses.hotelNames);
+  const hits = responses.hits.hits.hits;
   const last = hits.at(-1);
   const lastKey = last?.sort?.[0];
   return {
-    total: totalOf(response),
+    total: docCount(aggs, AGG.matching),
     hits: hits.map((hit) => imageHit(hit._source as Partial<StoredImage>, plan.minScore)),
     // A full page may have a successor; a short page is the last.
     nextCursor: hits.length === plan.pageSize && typeof lastKey === 'string' ? encodeCursor(lastKey) : null,
     minScore: plan.minScore,
     geoPrecision: plan.geoPrecision,
     facets: {
-      tags: tagFacet(aggs, plan),
-      labels: selectable(subAggregations(aggs, AGG.labelsFacet), plan.labels).map(
+      tags: tagFacet(parents.tags, plan),
+      labels: selectable(parents.labels, facetTerms('labels'), plan.labels).map(
         ({ key, count, selected }) => ({
           label: key,
           count,
           selected,
         }),
       ),
-      hotels: selectable(subAggregations(aggs, AGG.hotelsFacet), plan.hotels).map(
-        ({ key, count, selected, bucket }) => ({
-          hotelId: key,
-          hotelName: bucket ? (buckets(bucket, AGG.hotelName).map(keyOf)[0] ?? null) : null,
-          count,
-          selected,
-        }),
-      ),
-      width: sizeFacet(aggs, AGG.widthFacet),
-      height: sizeFacet(aggs, AGG.heightFacet),
-      orientation: orientationFacet(aggs, plan.orientations),
-      geo: geoFacet(aggs),
+      hotels: hotelEntries(aggs, plan).map(({ key, count, selected }) => ({
+        hotelId: key,
+        hotelName: names.get(key) ?? null,
+        count,
+        selected,
+      })),
+      width: sizeFacet(parents.width, 'width'),
+      height: sizeFacet(parents.height, 'height'),
+      orientation: orientationFacet(parents.orientation, plan.orientations),
+      geo: geoFacet(parents.geo),
     },
     newestIngestedAt: isoOrNull(metricValue(aggs, AGG.newest)),
   };
@@ -178,11 +221,11 @@ export function shapeTagSuggestions(
   plan: TagSuggestionsPlan,
 ): TagSuggestionsResponse {
   const aggs = aggregationsOf(response);
-  const tags = plan.exactScores
-    ? buckets(subAggregations(subAggregations(aggs, AGG.scoredTags), AGG.aboveMinScore), AGG.suggestions).map(
+  const tags = plan.tagsField
+    ? buckets(aggs, AGG.suggestions).map((bucket) => ({ tag: keyOf(bucket), count: bucket.doc_count }))
+    : buckets(subAggregations(subAggregations(aggs, AGG.scoredTags), AGG.aboveMinScore), AGG.suggestions).map(
         (bucket) => ({ tag: keyOf(bucket), count: docCount(bucket, AGG.images) }),
-      )
-    : buckets(aggs, AGG.suggestions).map((bucket) => ({ tag: keyOf(bucket), count: bucket.doc_count }));
+      );
   return { minScore: plan.minScore, tags };
 }
 

@@ -1,6 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Progress } from '../../core/progress.ts';
@@ -38,6 +48,29 @@ export async function verifyArtifact(zip: string, engine: LocalEngine): Promise<
   );
 }
 
+/** `mvn dependency:copy` of one artifact into `outputDir`; throws with Maven's errors. */
+async function mavenCopy(artifact: string, outputDir: string): Promise<void> {
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolve) => {
+    const mvn = spawn(
+      'mvn',
+      ['-B', '-ntp', 'dependency:copy', `-Dartifact=${artifact}`, `-DoutputDirectory=${outputDir}`],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    mvn.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    mvn.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    mvn.on('close', resolve);
+    mvn.on('error', () => resolve(-1));
+  });
+  if (code === 0) return;
+  const errors = output
+    .join('')
+    .split('\n')
+    .filter((line) => line.includes('ERROR'))
+    .slice(0, 8);
+  throw new Error(`mvn could not resolve ${artifact}:\n${errors.join('\n') || output.join('').slice(-2000)}`);
+}
+
 /**
  * Resolves the zip with `mvn dependency:copy` into `cacheDir` (git-ignored) and checks it against
  * the pinned sha256. Maven keeps its own copy in ~/.m2 too, so a second checkout on the same
@@ -63,29 +96,12 @@ export async function resolveArtifact(
   const m2Dir = path.join(os.homedir(), '.m2/repository', ...groupId.split('.'), artifactId, version);
   progress.start(`Downloading ${label}`, engine.zipBytes, 'bytes');
   const ticker = setInterval(() => progress.update(bytesDownloaded(m2Dir, zipName)), 500);
-  const output: string[] = [];
-  const code = await new Promise<number | null>((resolve) => {
-    const mvn = spawn(
-      'mvn',
-      ['-B', '-ntp', 'dependency:copy', `-Dartifact=${engine.artifact}`, `-DoutputDirectory=${cacheDir}`],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    mvn.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    mvn.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    mvn.on('close', resolve);
-    mvn.on('error', () => resolve(-1));
-  });
-  clearInterval(ticker);
-  if (code !== 0 || !existsSync(zip)) {
-    const errors = output
-      .join('')
-      .split('\n')
-      .filter((line) => line.includes('ERROR'))
-      .slice(0, 8);
-    throw new Error(
-      `mvn could not resolve ${engine.artifact}:\n${errors.join('\n') || output.join('').slice(-2000)}`,
-    );
+  try {
+    await mavenCopy(engine.artifact, cacheDir);
+  } finally {
+    clearInterval(ticker);
   }
+  if (!existsSync(zip)) throw new Error(`mvn resolved ${engine.artifact} but wrote no ${zipName}`);
   progress.update(statSync(zip).size);
   progress.done(`${(statSync(zip).size / 1_048_576).toFixed(1)} MB`);
   return zip;
@@ -122,4 +138,53 @@ export async function unpackArtifact(
   rmSync(staging, { recursive: true, force: true });
   progress.done(home);
   return home;
+}
+
+/**
+ * Installs the engine's `bundledModules` (see engines.ts) into `home/modules` once: the jar from
+ * Maven, checked against its pinned sha256, and the descriptor the engine reads at start.
+ */
+export async function installBundledModules(
+  engine: LocalEngine,
+  home: string,
+  cacheDir: string,
+  progress: Progress,
+): Promise<void> {
+  for (const module of engine.bundledModules ?? []) {
+    const moduleDir = path.join(home, 'modules', module.name);
+    const descriptor = path.join(moduleDir, 'plugin-descriptor.properties');
+    if (existsSync(descriptor)) continue;
+    const [, artifactId, version] = module.artifact.split(':') as [string, string, string];
+    const jarName = `${artifactId}-${version}.jar`;
+    const jar = path.join(cacheDir, jarName);
+    progress.start(`Adding the ${module.name} module to ${engineLabel(engine.family, engine.version)}`);
+    mkdirSync(cacheDir, { recursive: true });
+    if (!existsSync(jar)) await mavenCopy(module.artifact, cacheDir);
+    const actual = await sha256Of(jar);
+    if (actual !== module.sha256) {
+      rmSync(jar, { force: true });
+      throw new Error(
+        `${jarName} does not match its pinned sha256 (expected ${module.sha256}, got ${actual})`,
+      );
+    }
+    mkdirSync(moduleDir, { recursive: true });
+    copyFileSync(jar, path.join(moduleDir, jarName));
+    // The descriptor last: its presence marks a complete install.
+    writeFileSync(
+      descriptor,
+      [
+        `description=${module.description}`,
+        `version=${engine.version}`,
+        `name=${module.name}`,
+        `classname=${module.classname}`,
+        'java.version=11',
+        `${engine.family}.version=${engine.version}`,
+        'custom.foldername=',
+        'extended.plugins=',
+        'has.native.controller=false',
+        '',
+      ].join('\n'),
+    );
+    progress.done(moduleDir);
+  }
 }

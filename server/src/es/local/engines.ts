@@ -21,6 +21,22 @@ export interface LocalEngine {
   zipBytes: number;
   /** Java majors the engine starts on, both ends included. */
   java: { min: number; max?: number };
+  /**
+   * Modules that every full distribution (and Amazon's service) bundles but this integ-test zip
+   * leaves out, installed next to its own from their Maven jars, so the local engine answers the
+   * queries a user's cluster answers.
+   */
+  bundledModules?: readonly BundledModule[];
+}
+
+/** A module jar from Maven Central and the descriptor the engine needs to load it. */
+export interface BundledModule {
+  name: string;
+  /** groupId:artifactId:version of the jar. */
+  artifact: string;
+  sha256: string;
+  classname: string;
+  description: string;
 }
 
 export const LOCAL_ENGINES: readonly LocalEngine[] = [
@@ -51,6 +67,17 @@ export const LOCAL_ENGINES: readonly LocalEngine[] = [
     zipBytes: 56_380_515,
     // OpenSearch 2.x runs under the Java Security Manager, which Java 24 removed.
     java: { min: 11, max: 21 },
+    // The geo aggregations (geotile_grid, geo_centroid, geo_bounds) the images map draws live in
+    // OpenSearch 2.x's `geo` module, which this zip lacks; 3.x zips carry it.
+    bundledModules: [
+      {
+        name: 'geo',
+        artifact: 'org.opensearch.plugin:geo:2.19.6',
+        sha256: 'ef64aafe284bd228475cb519795258a43cb378c86d25da68ae47b3d743ff4725',
+        classname: 'org.opensearch.geo.GeoModulePlugin',
+        description: 'Geospatial aggregations on geo_point and geo_shape',
+      },
+    ],
   },
   {
     id: 'opensearch@3.6.0',

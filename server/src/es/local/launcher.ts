@@ -13,7 +13,7 @@ import {
 import path from 'node:path';
 import type { Progress } from '../../core/progress.ts';
 import { engineLabel } from '../engine.ts';
-import { MissingToolError, resolveArtifact, unpackArtifact } from './artifact.ts';
+import { installBundledModules, MissingToolError, resolveArtifact, unpackArtifact } from './artifact.ts';
 import {
   defaultPort,
   instancePaths,
@@ -165,7 +165,9 @@ export async function ensureEngineInstalled(engine: LocalEngine, progress: Progr
   const { dir, moved } = lookoutHome();
   if (moved) progress.log(`Local engines live in ${dir} (the checkout is not reachable by ${ENGINE_USER}).`);
   const zip = await resolveArtifact(engine, path.join(dir, 'cache'), progress);
-  return unpackArtifact(engine, zip, path.join(dir, 'engine'), progress);
+  const home = await unpackArtifact(engine, zip, path.join(dir, 'engine'), progress);
+  await installBundledModules(engine, home, path.join(dir, 'cache'), progress);
+  return home;
 }
 
 export async function engineStatus(instance: InstanceName, port?: number): Promise<EngineStatus> {

@@ -1,13 +1,21 @@
 import type { estypes } from '@elastic/elasticsearch';
 import {
   buildImageByIdSearch,
-  buildImageSearch,
+  buildImageFacetsSearch,
+  buildImageHitsSearch,
   buildTagSuggestionsSearch,
   planImageSearch,
   planTagSuggestions,
   type ImagesContext,
 } from '../query.ts';
-import { shapeImageDetail, shapeImageSearch, shapeTagSuggestions } from '../shape.ts';
+import {
+  shapeImageDetail,
+  shapeImageSearch,
+  shapeTagSuggestions,
+  type ImageSearchResponses,
+} from '../shape.ts';
+import { runImageSearch } from '../run-search.ts';
+import { SCORE_THRESHOLDS } from '../mapping.ts';
 
 /**
  * Golden cases: each builds a request from fixed parameters, and shapes the response that the
@@ -15,19 +23,43 @@ import { shapeImageDetail, shapeImageSearch, shapeTagSuggestions } from '../shap
  * with `RECORD_FIXTURES=1 npx vitest run --project integration test/images-api.int.test.ts`, then
  * review the diff of `<case>.response.json` and `<case>.expected.json`.
  */
-export const GOLDEN_CONTEXT: ImagesContext = { index: 'lookout-images-golden', minScore: 0.6 };
+export const GOLDEN_CONTEXT: ImagesContext = {
+  index: 'lookout-images-golden',
+  minScore: 0.6,
+  scoreThresholds: SCORE_THRESHOLDS,
+};
 
 type Response = estypes.SearchResponse<unknown, Record<string, estypes.AggregationsAggregate>>;
 
+type Search = (request: estypes.SearchRequest) => Promise<Response>;
+
 export interface GoldenCase {
   name: string;
-  request: estypes.SearchRequest;
-  shape(response: Response): unknown;
+  request: estypes.SearchRequest | Record<string, estypes.SearchRequest>;
+  shape(response: never): unknown;
+  /** The live answer from `index`; by default `request` sent as it is. */
+  live?(search: Search, index: string): Promise<unknown>;
 }
 
+const withoutTook = (response: Response): Response => ({ ...response, took: 0 });
+
+/** An image search is several searches (see run-search.ts): the first two are its request. */
 function searchCase(name: string, params: Parameters<typeof planImageSearch>[0]): GoldenCase {
   const plan = planImageSearch(params, GOLDEN_CONTEXT);
-  return { name, request: buildImageSearch(plan, GOLDEN_CONTEXT), shape: (response) => shapeImageSearch(response, plan) };
+  return {
+    name,
+    request: {
+      hits: buildImageHitsSearch(plan, GOLDEN_CONTEXT),
+      facets: buildImageFacetsSearch(plan, GOLDEN_CONTEXT),
+    },
+    shape: (responses: ImageSearchResponses) => shapeImageSearch(responses, plan),
+    live: async (search, index) => {
+      const responses = await runImageSearch(search, plan, { ...GOLDEN_CONTEXT, index });
+      return Object.fromEntries(
+        Object.entries(responses).map(([part, response]) => [part, withoutTook(response)]),
+      );
+    },
+  };
 }
 
 function tagsCase(name: string, params: Parameters<typeof planTagSuggestions>[0]): GoldenCase {
@@ -35,7 +67,7 @@ function tagsCase(name: string, params: Parameters<typeof planTagSuggestions>[0]
   return {
     name,
     request: buildTagSuggestionsSearch(plan, GOLDEN_CONTEXT),
-    shape: (response) => shapeTagSuggestions(response, plan),
+    shape: (response: Response) => shapeTagSuggestions(response, plan),
   };
 }
 
@@ -55,6 +87,6 @@ export const GOLDEN_CASES: GoldenCase[] = [
   {
     name: 'image-with-landmark',
     request: buildImageByIdSearch('img-07', GOLDEN_CONTEXT),
-    shape: (response) => shapeImageDetail(response, GOLDEN_CONTEXT.minScore),
+    shape: (response: Response) => shapeImageDetail(response, GOLDEN_CONTEXT.minScore),
   },
 ];

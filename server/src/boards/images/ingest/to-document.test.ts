@@ -49,6 +49,14 @@ describe('an NDJSON line becomes a stored image', () => {
       ],
       tags_counted: ['swimming pool', 'sky'],
       tagsMinScore: 0.6,
+      // The common thresholds, each a flat field; no tag reaches 0.95, so none is written there.
+      tags_min_30: ['swimming pool', 'sky', 'rectangle'],
+      tags_min_40: ['swimming pool', 'sky', 'rectangle'],
+      tags_min_50: ['swimming pool', 'sky', 'rectangle'],
+      tags_min_60: ['swimming pool', 'sky'],
+      tags_min_70: ['swimming pool', 'sky'],
+      tags_min_80: ['swimming pool', 'sky'],
+      tags_min_90: ['swimming pool'],
       landmarks: [],
       vision: {
         labelAnnotations: [label('Swimming pool', 0.97123456), label('Sky', 0.8), label('Rectangle', 0.55)],

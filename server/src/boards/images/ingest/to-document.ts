@@ -1,6 +1,6 @@
 import type { BulkDocument } from '../../../es/bulk-writer.ts';
 import { roundScore } from '../query.ts';
-import type { StoredImage } from '../mapping.ts';
+import { SCORE_THRESHOLDS, thresholdField, type StoredImage } from '../mapping.ts';
 
 /**
  * One image as the producer writes it, one a line of NDJSON: metadata plus the raw Google Cloud
@@ -122,6 +122,19 @@ function visionErrorOf(error: unknown): StoredImage['visionError'] {
 }
 
 /**
+ * `tags_min_30` … `tags_min_90`: the tags at or above each common threshold. A threshold no tag
+ * reaches writes no field (a missing field and an empty array index alike).
+ */
+function tagsPerThreshold(tags: StoredImage['tags']): Record<`tags_min_${number}`, string[]> {
+  const fields: Record<`tags_min_${number}`, string[]> = {};
+  for (const threshold of SCORE_THRESHOLDS) {
+    const reaching = tags.filter((tag) => tag.score >= threshold).map((tag) => tag.tag);
+    if (reaching.length > 0) fields[thresholdField(threshold)] = reaching;
+  }
+  return fields;
+}
+
+/**
  * Turns one NDJSON line into the stored image: metadata, orientation, tags from Vision's
  * `labelAnnotations`, `tags_counted` (at least the minimum score), landmarks, the Vision error if
  * any, and the Vision response itself (labels, landmarks and error, as delivered). `_id` is the
@@ -170,6 +183,7 @@ export function toImageDocument(line: unknown, options: ToImageOptions): ToImage
     tags,
     tags_counted: tags.filter((tag) => tag.score >= options.minScore).map((tag) => tag.tag),
     tagsMinScore: options.minScore,
+    ...tagsPerThreshold(tags),
     landmarks,
     ingestedAt: options.now.toISOString(),
   };
