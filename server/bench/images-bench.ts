@@ -329,7 +329,7 @@ function printStageTimes(stages: StageTimes): void {
     ['stage', 'µs/image', 'seconds', 'images/s alone'],
     (
       [
-        ['read lines (readNdjsonLines)', stages.readMs],
+        ['read lines', stages.readMs],
         ['JSON.parse', stages.parseMs],
         ['toImageDocument', stages.convertMs],
         ['serialise to NDJSON', stages.serialiseMs],
@@ -411,8 +411,8 @@ async function loadBeforeOnce(client: Client, dataset: Dataset, context: ImagesC
   async function* batches(): AsyncGenerator<Buffer> {
     const cutter = new BatchCutter(FLUSH_BYTES, 'index');
     for (const file of dataset.files) {
-      for await (const line of readNdjsonLines(file)) {
-        const result = toImageDocument(JSON.parse(line.text), {
+      for await (const text of readLines(file)) {
+        const result = toImageDocument(JSON.parse(text), {
           index: BEFORE_INDEX,
           minScore: context.minScore,
           now,
