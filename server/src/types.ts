@@ -53,3 +53,13 @@ export type {
   AlertRow as ContainerAlertRow,
   EcsIngestResponse,
 } from './boards/containers/schema.ts';
+export type {
+  HealthResponse as ClusterHealthResponse,
+  NodeRow as ClusterNodeRow,
+  FamiliesResponse as ClusterFamiliesResponse,
+  FamilyRow as ClusterFamilyRow,
+  ForecastResponse as ClusterForecastResponse,
+  RetentionResponse as ClusterRetentionResponse,
+  AuditResponse as ClusterAuditResponse,
+  AuditRecord as ClusterAuditRecord,
+} from './boards/cluster/schema.ts';

@@ -7,6 +7,7 @@ import { UnsupportedEngineError } from '../es/engine.ts';
 import { esCommand } from './es-command.ts';
 import { imagesCommand, IMAGES_USAGE } from './images-command.ts';
 import { reclassifyCommand } from './reclassify-command.ts';
+import { retentionCommand, RETENTION_USAGE } from './retention-command.ts';
 import { ingestCommand, INGEST_USAGE } from './ingest-command.ts';
 import { setupCommand } from './setup-command.ts';
 import { seedCommand } from './seed-command.ts';
@@ -25,6 +26,7 @@ const USAGE = `Usage: npm run lookout -- <command>
 ${INGEST_USAGE}
 ${IMAGES_USAGE}
   reclassify            re-apply the deployment failure rules (DEPLOY_RULES_FILE) to stored failures
+${RETENTION_USAGE}
   start                 what \`npm start\` runs: engine, templates, demo data, SPA build, server
 `;
 
@@ -62,6 +64,8 @@ async function run(argv: string[]): Promise<number> {
       return ingestCommand(rest, values);
     case 'reclassify':
       return reclassifyCommand();
+    case 'retention':
+      return retentionCommand(rest);
     case 'images':
       return imagesCommand(rest);
     case 'start':

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { isIP } from 'node:net';
+import { readClusterSettings, type ClusterSettings } from '../boards/cluster/config.ts';
 import type { AwsSigV4Settings } from '../es/aws-sigv4.ts';
 
 /** Root of the repository (server/src/core → ../../..), for the local engine and the built SPA. */
@@ -69,6 +70,8 @@ export interface Config {
     maxQueuedSearches: number;
   };
   containers: ContainersConfig;
+  /** TODO(#14): the cluster board's slice moves into its `defineBoard` config. */
+  cluster: ClusterSettings;
   access: AccessConfig;
   logLevel: string;
   /** Built SPA to serve; absent in API-only runs (tests that do not need the web). */
@@ -520,6 +523,8 @@ export function loadConfig(env: Env = process.env): Config {
     host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
     port: integer(env, 'PORT', 8080, 0, 65_535),
   };
+  const containers = containersConfig(env, http);
+  const { webhookUrl, format, publicUrl } = containers.alerts;
   const sigV4 = awsSigV4(env);
   return {
     es: {
@@ -548,7 +553,12 @@ export function loadConfig(env: Env = process.env): Config {
       rulesFile: existingFile(env, 'DEPLOY_RULES_FILE'),
     },
     limits: limits(env),
-    containers: containersConfig(env, http),
+    containers,
+    cluster: readClusterSettings(
+      env,
+      { ...(webhookUrl ? { webhookUrl } : {}), format, publicUrl },
+      { integer, indexName },
+    ),
     access: accessConfig(env),
     logLevel,
     webDist,

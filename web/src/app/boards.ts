@@ -43,4 +43,9 @@ export const BOARDS: readonly Board[] = [
     title: 'Image tags',
     lazy: () => import('../boards/images/images-page.tsx').then((m) => ({ Component: m.ImagesPage })),
   },
+  {
+    path: '/cluster',
+    title: 'Cluster',
+    lazy: () => import('../boards/cluster/cluster-page.tsx').then((m) => ({ Component: m.ClusterPage })),
+  },
 ];

@@ -1,11 +1,10 @@
 import type { Failure } from '../schema.ts';
+import { escapeSlack, truncate, type AlertFormat } from '../../../core/webhook.ts';
 
 /**
  * What an alert says about one startup failure, in the receiver's format: Slack-compatible
  * (`text` for notifications and clients without blocks, plus Block Kit blocks) or generic JSON.
  */
-
-export type AlertFormat = 'slack' | 'generic';
 
 function failedContainer(failure: Failure) {
   return failure.containers.find((container) => (container.exitCode ?? 0) !== 0) ?? failure.containers[0];
@@ -19,15 +18,6 @@ function exitText(failure: Failure): string {
 
 function reasonText(failure: Failure): string {
   return failure.stoppedReason ?? failedContainer(failure)?.reason ?? failure.reasonClass;
-}
-
-/** Slack's mrkdwn treats &, < and > specially. */
-function escapeSlack(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 export function alertMessage(

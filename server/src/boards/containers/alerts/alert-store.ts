@@ -1,4 +1,5 @@
-import { errors, type Client } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
+import { claimOnce, ensureIndex, replaceIfUnchanged, type Stored } from '../../../es/claims.ts';
 import type { ContainersConfig } from '../../../core/config.ts';
 import type { TimeRange } from '../../../core/time-range.ts';
 import type { Searcher } from '../../../es/search.ts';
@@ -34,49 +35,14 @@ export interface AlertDocument {
   payload: Record<string, unknown>;
 }
 
-export interface StoredAlert {
-  document: AlertDocument;
-  seqNo: number;
-  primaryTerm: number;
-}
-
-/** Writes answer with the document's sequence number: the precondition of the next change. */
-function version(response: { _seq_no?: number; _primary_term?: number }) {
-  if (response._seq_no === undefined || response._primary_term === undefined) {
-    throw new Error('Elasticsearch answered a write without _seq_no/_primary_term');
-  }
-  return { seqNo: response._seq_no, primaryTerm: response._primary_term };
-}
-
-function isConflict(error: unknown): boolean {
-  return error instanceof errors.ResponseError && error.statusCode === 409;
-}
+export type StoredAlert = Stored<AlertDocument>;
 
 /**
- * Creates the alerts index with its mapping (whether or not `setup` installed the template) and
- * waits until it answers searches, so that neither the board's list nor a second instance ever
- * searches a shard that is still starting. Instances may race: the loser's "already exists" is
- * fine, and it waits the same way.
+ * Creates the alerts index with its mapping and waits until it answers searches (see
+ * es/claims.ts `ensureIndex`).
  */
 export async function ensureAlertsIndex(client: Client, index: string, timeoutMs = 30_000): Promise<void> {
-  if (!(await client.indices.exists({ index }))) {
-    const { settings, mappings } = alertsIndexTemplate(index).body.template ?? {};
-    try {
-      await client.indices.create({ index, settings, mappings, wait_for_active_shards: 1 });
-    } catch (error) {
-      const type = (error as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type;
-      if (type !== 'resource_already_exists_exception') throw error;
-    }
-  }
-  for (const deadline = Date.now() + timeoutMs; ;) {
-    try {
-      await client.search({ index, size: 0 });
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  await ensureIndex(client, index, alertsIndexTemplate(index), timeoutMs);
 }
 
 /**
@@ -100,13 +66,7 @@ export async function claimAlert(
   index: string,
   document: AlertDocument,
 ): Promise<StoredAlert | null> {
-  try {
-    const response = await client.create({ index, id: document.taskArn, document, refresh: true });
-    return { document, ...version(response) };
-  } catch (error) {
-    if (isConflict(error)) return null;
-    throw error;
-  }
+  return claimOnce(client, index, document.taskArn, document);
 }
 
 /**
@@ -119,21 +79,7 @@ export async function updateAlert(
   alert: StoredAlert,
   changes: Partial<AlertDocument>,
 ): Promise<StoredAlert | null> {
-  const document = { ...alert.document, ...changes };
-  try {
-    const response = await client.index({
-      index,
-      id: document.taskArn,
-      document,
-      if_seq_no: alert.seqNo,
-      if_primary_term: alert.primaryTerm,
-      refresh: true,
-    });
-    return { document, ...version(response) };
-  } catch (error) {
-    if (isConflict(error)) return null;
-    throw error;
-  }
+  return replaceIfUnchanged(client, index, alert, { ...alert.document, ...changes });
 }
 
 /**
@@ -159,7 +105,7 @@ export async function dueAlerts(client: Client, index: string, nowMs: number): P
   });
   return response.hits.hits.flatMap((hit) =>
     hit._source && hit._seq_no !== undefined && hit._primary_term !== undefined
-      ? [{ document: hit._source, seqNo: hit._seq_no, primaryTerm: hit._primary_term }]
+      ? [{ id: hit._id!, document: hit._source, seqNo: hit._seq_no, primaryTerm: hit._primary_term }]
       : [],
   );
 }

@@ -14,7 +14,8 @@ import {
   updateAlert,
   type StoredAlert,
 } from './alert-store.ts';
-import { postWebhook } from './webhook.ts';
+import { postWebhook } from '../../../core/webhook.ts';
+import { createPeriodicJob } from '../../../core/periodic-job.ts';
 
 /** Attempts before an alert is given up (then the board shows `gave_up` with the last error). */
 export const MAX_ATTEMPTS = 8;
@@ -131,35 +132,17 @@ export function createAlertWatcher(options: AlertWatcherOptions) {
     return report;
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  let stopped = false;
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .then((report) => {
-          if (report.claimed + report.failed > 0) log.info(report, 'alert watcher round');
-        })
-        .catch((error: unknown) => log.error({ err: error }, 'alert watcher round failed'))
-        .finally(schedule);
-    }, alerts.intervalMs);
-    timer.unref();
-  }
+  const job = createPeriodicJob({
+    name: 'alert watcher',
+    delayMs: () => alerts.intervalMs,
+    round: tick,
+    done: (report) => {
+      if (report.claimed + report.failed > 0) log.info(report, 'alert watcher round');
+    },
+    log,
+  });
 
-  return {
-    instanceId,
-    tick,
-    start(): void {
-      stopped = false;
-      schedule();
-    },
-    async stop(): Promise<void> {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return { instanceId, tick, start: job.start, stop: job.stop };
 }
 
 export type AlertWatcher = ReturnType<typeof createAlertWatcher>;

@@ -1,3 +1,19 @@
+/**
+ * Delivery of alerts to ALERT_WEBHOOK_URL, shared by every board that alerts: the formats
+ * (Slack-compatible `text` + Block Kit blocks, or generic JSON) and one POST.
+ */
+
+export type AlertFormat = 'slack' | 'generic';
+
+/** Slack's mrkdwn treats &, < and > specially. */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** Posts one alert; any answer other than 2xx (or no answer in time) is a failed attempt. */
 export async function postWebhook(
   url: string,
