@@ -9,4 +9,10 @@ import { clusterBoard } from '../boards/cluster/board.ts';
  * The boards this app serves, in navigation order. The app layer composes boards; a board is
  * added here and nowhere else.
  */
-export const boards: Board[] = [cloudtrailBoard, containersBoard, deploymentsBoard, imagesBoard, clusterBoard];
+export const boards: Board[] = [
+  cloudtrailBoard,
+  containersBoard,
+  deploymentsBoard,
+  imagesBoard,
+  clusterBoard,
+];
