@@ -1,11 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { classifyEsError } from '../es/errors.ts';
-
-export interface ApiErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-}
+import type { ApiErrorBody } from './error-schema.ts';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',

@@ -1,14 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { Config } from '../core/config.ts';
+import type { PartialReason } from '../core/schema-pieces.ts';
 
 type AnySearchResponse<TDocument = unknown> = estypes.SearchResponse<
   TDocument,
   Record<string, estypes.AggregationsAggregate>
 >;
-
-/** Why a search answered with less than everything: the value of `x-lookout-partial`. */
-export type PartialReason = 'timed_out' | 'shard_failures';
 
 /** What the searches of one API request ran into; one per request, see `withSearchOutcome`. */
 export interface SearchOutcome {

@@ -4,6 +4,7 @@ import { IsoTime, MultiValue, PageQuery, TimeRangeQuery } from '../../core/schem
 /** Request and response schemas of the CloudTrail board (validation, serialisation, OpenAPI). */
 
 export const Outcome = Type.Union([Type.Literal('success'), Type.Literal('failure')]);
+export type Outcome = Static<typeof Outcome>;
 
 export const CloudTrailFilters = {
   account: MultiValue('AWS account that logged the event (recipientAccountId)'),
@@ -97,6 +98,7 @@ export type EventsResponse = Static<typeof EventsResponse>;
 export const EventParams = Type.Object({
   eventID: Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9-]+$' }),
 });
+export type EventParams = Static<typeof EventParams>;
 
 export const EventRecordResponse = Type.Object(
   { index: Type.String(), record: Type.Record(Type.String(), Type.Unknown()) },

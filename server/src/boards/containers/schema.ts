@@ -127,6 +127,7 @@ export const FailedContainer = Type.Object({
   reason: NullableText('ECS container reason, e.g. CannotPullContainerError: …'),
   runtimeId: NullableText('Docker container id on EC2 (joins the logs); null on Fargate'),
 });
+export type FailedContainer = Static<typeof FailedContainer>;
 
 export const Failure = Type.Object({
   taskId: Text('Last segment of the task ARN'),
@@ -157,6 +158,7 @@ export const FailingService = Type.Object({
   lastFailure: Type.String({ format: 'date-time' }),
   crashLoop: Type.Boolean(),
 });
+export type FailingService = Static<typeof FailingService>;
 
 export const FailuresResponse = Type.Object({
   failures: Type.Array(Failure),
@@ -175,6 +177,7 @@ export type FailuresResponse = Static<typeof FailuresResponse>;
 export const FailureParams = Type.Object({
   taskId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'Last segment of the task ARN' }),
 });
+export type FailureParams = Static<typeof FailureParams>;
 
 export const LogLine = Type.Object({
   timestamp: Type.String({ format: 'date-time' }),
@@ -182,6 +185,7 @@ export const LogLine = Type.Object({
   container: Type.String({ description: 'Container name (fluentd `container_name` without the leading /)' }),
   line: Type.String({ description: 'One log line; lines over 16 KB that Docker split are joined' }),
 });
+export type LogLine = Static<typeof LogLine>;
 
 export const PreviousFailure = Type.Object({
   taskId: Type.String(),
@@ -190,6 +194,7 @@ export const PreviousFailure = Type.Object({
   exitCode: Type.Union([Type.Integer(), Type.Null()]),
   link: Type.String(),
 });
+export type PreviousFailure = Static<typeof PreviousFailure>;
 
 export const FailureDetailResponse = Type.Object({
   failure: Failure,
@@ -258,6 +263,7 @@ export const AlertStatus = Type.Union(
   [Type.Literal('sending'), Type.Literal('delivered'), Type.Literal('retrying'), Type.Literal('gave_up')],
   { description: 'sending: claimed, first attempt under way; retrying: last attempt failed, will retry' },
 );
+export type AlertStatus = Static<typeof AlertStatus>;
 
 export const AlertRow = Type.Object({
   taskId: Type.String(),

@@ -179,6 +179,7 @@ export type TagSuggestionsResponse = Static<typeof TagSuggestionsResponse>;
 export const ImageParams = Type.Object({
   imageId: Type.String({ minLength: 1, maxLength: 512, pattern: '^[^/]+$' }),
 });
+export type ImageParams = Static<typeof ImageParams>;
 
 export const ImageDetailResponse = Type.Object({
   imageId: Type.String(),
@@ -226,3 +227,4 @@ export type ImageDetailResponse = Static<typeof ImageDetailResponse>;
 export const PlaceholderParams = Type.Object({
   imageId: Type.String({ minLength: 1, maxLength: 512, pattern: '^[^/]+$' }),
 });
+export type PlaceholderParams = Static<typeof PlaceholderParams>;
