@@ -6,7 +6,7 @@ import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { DataTable, FilterToggle } from '../../components/data-table.tsx';
 import { CrashLoopBadge } from './badges.tsx';
-import { toggleValue, type ContainersFiltersState } from './use-containers-filters.ts';
+import type { ContainersFiltersState } from './use-containers-filters.ts';
 
 type FailingService = ContainerFailuresResponse['services'][number];
 
@@ -52,7 +52,7 @@ export function ServicesPanel({
                   <FilterToggle
                     pressed={selected}
                     onToggle={() => {
-                      filters.update(toggleValue(filters, 'service', row.service));
+                      filters.toggle('service', row.service);
                       onServiceSelected?.();
                     }}
                   >

@@ -8,7 +8,7 @@ import { useRefreshInterval } from '../../lib/use-time-range.ts';
 import { DataTable, FilterToggle } from '../../components/data-table.tsx';
 import { formatRate } from './dora.ts';
 import { deploymentsQueries } from './queries.ts';
-import { toggleValue, type DeploymentsFiltersState } from './use-deployments-filters.ts';
+import type { DeploymentsFiltersState } from './use-deployments-filters.ts';
 
 /** Services with at least one failure in range, most failures first (the server's order). */
 export function ServicesPanel({
@@ -52,7 +52,7 @@ export function ServicesPanel({
                   <FilterToggle
                     pressed={selected}
                     onToggle={() => {
-                      filters.update(toggleValue(filters, 'service', row.service));
+                      filters.toggle('service', row.service);
                       onServiceSelected?.();
                     }}
                   >

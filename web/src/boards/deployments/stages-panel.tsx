@@ -6,7 +6,7 @@ import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { useRefreshInterval } from '../../lib/use-time-range.ts';
 import { DataTable, FilterToggle } from '../../components/data-table.tsx';
 import { deploymentsQueries } from './queries.ts';
-import { toggleValue, type DeploymentsFiltersState } from './use-deployments-filters.ts';
+import type { DeploymentsFiltersState } from './use-deployments-filters.ts';
 
 const CAUSES = ['user', 'platform', 'unknown'] as const;
 
@@ -46,7 +46,7 @@ export function StagesPanel({
                     <FilterToggle
                       pressed={selected}
                       onToggle={() => {
-                        filters.update(toggleValue(filters, 'stage', row.stage));
+                        filters.toggle('stage', row.stage);
                         onStageSelected?.();
                       }}
                     >

@@ -5,7 +5,8 @@ import { formatCount } from '../../lib/format-number.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import type { SearchQuery } from './queries.ts';
 import { bucketChecked, bucketLabel, toggleBucket } from './size-ranges.ts';
-import { toggled, type ImagesViewState, type PixelRange } from './use-images-view.ts';
+import { toggled } from '../../lib/use-board-filters.ts';
+import type { ImagesViewState, PixelRange } from './use-images-view.ts';
 
 const SCORE_CHOICES = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
