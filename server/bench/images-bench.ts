@@ -43,7 +43,7 @@ import {
   type ImagesContext,
 } from '../src/boards/images/query.ts';
 import type { ImageSearchQuery, TagSuggestionsQuery } from '../src/boards/images/schema.ts';
-import { loadConfig } from '../src/core/config.ts';
+import { loadConfig } from '../src/app/config.ts';
 import { silentProgress, terminalProgress } from '../src/core/progress.ts';
 import { createEsClient } from '../src/es/client.ts';
 import { installIndexTemplates, type IndexTemplate } from '../src/es/templates.ts';

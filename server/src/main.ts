@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from './core/config.ts';
+import { loadConfig, ConfigError } from './app/config.ts';
 import { buildApp } from './app/build-app.ts';
 
 /** Serves SPA + API. The only place that listens and handles signals. */

@@ -4,7 +4,7 @@
 // then `cloudtrail.TopCallsQuery`, `cloudtrail.TopCallsResponse` (request and response types of
 // every endpoint are the `Static` types next to their schemas). Shared types are exported once.
 export type { HealthResponse } from './app/health-schema.ts';
-export type { ApiErrorBody } from './app/error-schema.ts';
+export type { ApiErrorBody } from './core/error-schema.ts';
 export type { PartialReason } from './core/schema-pieces.ts';
 
 export type * as cloudtrail from './boards/cloudtrail/schema.ts';

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { classifyEsError } from '../es/errors.ts';
-import type { ApiErrorBody } from './error-schema.ts';
+import type { ApiErrorBody } from '../core/error-schema.ts';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',

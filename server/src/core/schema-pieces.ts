@@ -37,4 +37,7 @@ export const PartialReason = Type.Union([Type.Literal('timed_out'), Type.Literal
 });
 export type PartialReason = Static<typeof PartialReason>;
 
+/** Spread into every response that a search can leave incomplete. */
+export const PartialField = { partial: Type.Optional(PartialReason) };
+
 export const IsoTime = Type.String({ format: 'date-time' });

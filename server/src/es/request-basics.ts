@@ -1,3 +1,5 @@
+import type { Client } from '@elastic/elasticsearch';
+
 /**
  * Pieces every board's search request starts from. Indices are often absent on purpose (a fresh
  * cluster, no logs yet, a daily index not written yet): that is "nothing found", answered by the
@@ -15,4 +17,16 @@ export function searchOver(index: string) {
  */
 export function aggregationsOver(index: string) {
   return { ...searchOver(index), size: 0, track_total_hits: false, request_cache: true } as const;
+}
+
+/**
+ * Whether any of `indices` holds a document (a missing index is simply "no data"): what decides
+ * that `npm start` seeds a board's demo data.
+ */
+export async function hasDocuments(client: Client, indices: string[]): Promise<boolean> {
+  for (const index of indices) {
+    const { count } = await client.count({ ...searchOver(index), terminate_after: 1 });
+    if (count > 0) return true;
+  }
+  return false;
 }

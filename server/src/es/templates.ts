@@ -1,9 +1,7 @@
-import type { Client, estypes } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
+import type { IndexTemplate } from '../core/board.ts';
 
-export interface IndexTemplate {
-  name: string;
-  body: Omit<estypes.IndicesPutIndexTemplateRequest, 'name'>;
-}
+export type { IndexTemplate } from '../core/board.ts';
 
 /**
  * Installs composable index templates. `PUT _index_template` replaces a template of the same

@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { ContainersConfig } from '../../core/config.ts';
+import type { ContainersConfig } from './config.ts';
 import type { TimeRange } from '../../core/time-range.ts';
 import type { Searcher } from '../../es/search.ts';
 import { crashLoopFlags, firstErrorLine } from './classify.ts';
@@ -25,6 +25,7 @@ import {
   lastTimestamp,
   logWindowOf,
   shapeFirstErrors,
+  shapeFailureTotal,
   shapeServiceBuckets,
   storedHits,
   toFailure,
@@ -40,17 +41,6 @@ export interface ContainerReads {
   client: Client;
   search: Searcher;
   config: ContainersConfig;
-}
-
-/** A 404 that says what was not found. */
-export class FailureNotFoundError extends Error {
-  readonly statusCode = 404;
-  constructor(taskId: string) {
-    super(
-      `no startup failure recorded for task ${taskId}: its ECS events have not arrived yet, or are no longer stored`,
-    );
-    this.name = 'FailureNotFoundError';
-  }
 }
 
 /** Newest ECS event and newest log line: the freshness line of both pages (not the watcher's business). */
@@ -88,7 +78,7 @@ export async function listFailures(
 ): Promise<Omit<FailuresResponse, 'freshness'>> {
   const { config } = reads;
   const response = await reads.search(buildFailuresSearch(config, range, filters, size));
-  const hits = storedHits(response as never);
+  const hits = storedHits(response);
   const services = shapeServiceBuckets(response);
   const [{ firstErrors, searched }, timesResponse] = await Promise.all([
     firstErrorsOf(reads, hits),
@@ -125,19 +115,23 @@ export async function listFailures(
       ),
     ),
     services: services.map((entry) => ({ ...entry, crashLoop: loopingServices.has(entry.service) })),
-    total: Number((response.aggregations?.tasks as { value?: number } | undefined)?.value ?? 0),
+    total: shapeFailureTotal(response),
     startupWindowMs: config.startupWindowMs,
   };
 }
 
-export async function failureDetail(reads: ContainerReads, taskId: string): Promise<FailureDetailResponse> {
+/** One failure with its startup log, or null when no startup failure of this task is stored. */
+export async function failureDetail(
+  reads: ContainerReads,
+  taskId: string,
+): Promise<FailureDetailResponse | null> {
   const { config } = reads;
   const [taskResponse, fresh] = await Promise.all([
     reads.search(buildTaskSearch(config, taskId)),
     containerFreshness(reads),
   ]);
-  const hit = storedHits(taskResponse as never)[0];
-  if (!hit?.lookout.failureReason) throw new FailureNotFoundError(taskId);
+  const hit = storedHits(taskResponse)[0];
+  if (!hit?.lookout.failureReason) return null;
   const stoppedAtMs = Date.parse(hit.lookout.stoppedAt ?? '');
   const window = logWindowOf(hit, config.startupWindowMs);
   const fields =
@@ -158,7 +152,7 @@ export async function failureDetail(reads: ContainerReads, taskId: string): Prom
   const firstError = firstErrorLine(logs);
   if (firstError !== null) for (const id of window.runtimeIds) firstErrors.set(id, firstError);
   const failure: Failure = { ...toFailure(hit, firstErrors, false, true), logsAvailable: logs.length > 0 };
-  const previous = storedHits(previousResponse as never);
+  const previous = storedHits(previousResponse);
   failure.crashLoop =
     previous.filter(
       (entry) => stoppedAtMs - Date.parse(entry.lookout.stoppedAt ?? '') <= config.crashLoopWindowMs,
@@ -181,7 +175,7 @@ export async function failureDetail(reads: ContainerReads, taskId: string): Prom
         link: failureLink(entry.lookout.taskId, stopped),
       };
     }),
-    lastSuccessfulStart: await lastSuccessfulStart(reads, storedHits(startsResponse as never)),
+    lastSuccessfulStart: await lastSuccessfulStart(reads, storedHits(startsResponse)),
     freshness: fresh,
   };
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { MultiValue, TimeRangeQuery } from '../../core/schema-pieces.ts';
+import { MultiValue, TimeRangeQuery, PartialField } from '../../core/schema-pieces.ts';
 
 /** Schemas of the container startup failures board: ECS events in, the endpoints' requests/responses. */
 
@@ -161,6 +161,7 @@ export const FailingService = Type.Object({
 export type FailingService = Static<typeof FailingService>;
 
 export const FailuresResponse = Type.Object({
+  ...PartialField,
   failures: Type.Array(Failure),
   services: Type.Array(FailingService),
   total: Type.Integer({ description: 'Startup failures in the range (the list holds the newest `size`)' }),
@@ -197,6 +198,7 @@ export const PreviousFailure = Type.Object({
 export type PreviousFailure = Static<typeof PreviousFailure>;
 
 export const FailureDetailResponse = Type.Object({
+  ...PartialField,
   failure: Failure,
   logs: Type.Array(LogLine),
   logsTruncated: Type.Boolean({ description: 'True when the startup log had more lines than returned' }),
@@ -239,6 +241,7 @@ export const TimelineQuery = Type.Object(
 export type TimelineQuery = Static<typeof TimelineQuery>;
 
 export const TimelineResponse = Type.Object({
+  ...PartialField,
   interval: Type.String(),
   buckets: Type.Array(
     Type.Object({
@@ -281,6 +284,7 @@ export const AlertRow = Type.Object({
 export type AlertRow = Static<typeof AlertRow>;
 
 export const AlertsResponse = Type.Object({
+  ...PartialField,
   enabled: Type.Boolean({ description: 'False when ALERT_WEBHOOK_URL is not set (no watcher runs)' }),
   alerts: Type.Array(AlertRow),
 });

@@ -3,6 +3,7 @@ import { aggregationsOf, buckets, isoOrNull, keyOf, metricValue } from '../../es
 import { exitMeaning, firstErrorLine } from './classify.ts';
 import { linesFromHits, type FluentdLogDocument, LOG_MARGIN_MS } from './logs.ts';
 import type { StoredEcsEvent } from './mapping.ts';
+import { AGG } from './query.ts';
 import type { Failure, ReasonClass, TimelineResponse } from './schema.ts';
 
 type Response<T = unknown> = estypes.SearchResponse<T, Record<string, estypes.AggregationsAggregate>>;
@@ -17,8 +18,14 @@ export function failureLink(taskId: string, stoppedAtMs: number): string {
   return `/containers/failures/${encodeURIComponent(taskId)}?from=${from}&to=${to}`;
 }
 
-export function storedHits(response: Response<StoredHit>): StoredHit[] {
-  return response.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : []));
+/** The stored ECS events of a search's hits (the builders ask for `lookout` and the event). */
+export function storedHits(response: Response): StoredHit[] {
+  return response.hits.hits.flatMap((hit) => (hit._source ? [hit._source as StoredHit] : []));
+}
+
+/** How many distinct failed tasks matched (the list itself is one page). */
+export function shapeFailureTotal(response: Response): number {
+  return metricValue(aggregationsOf(response), AGG.tasks) ?? 0;
 }
 
 /**
@@ -47,11 +54,11 @@ export function logWindowOf(
 /** Per container id: the first error line among its first stderr lines, else its last stderr line. */
 export function shapeFirstErrors(response: Response): Map<string, string> {
   const result = new Map<string, string>();
-  for (const bucket of buckets(aggregationsOf(response), 'containers')) {
+  for (const bucket of buckets(aggregationsOf(response), AGG.containers)) {
     const hitsOf = (name: string) =>
       (bucket[name] as { hits: { hits: { _source?: Partial<FluentdLogDocument> }[] } }).hits.hits;
-    const first = firstErrorLine(linesFromHits(hitsOf('first')));
-    const line = first ?? linesFromHits(hitsOf('last'))[0]?.line;
+    const first = firstErrorLine(linesFromHits(hitsOf(AGG.firstLines)));
+    const line = first ?? linesFromHits(hitsOf(AGG.lastLine))[0]?.line;
     if (line !== undefined) result.set(keyOf(bucket), line);
   }
   return result;
@@ -100,19 +107,19 @@ export function failureTimes(response: Response): { service: string; stoppedAtMs
 }
 
 export function shapeServiceBuckets(response: Response) {
-  return buckets(aggregationsOf(response), 'services').map((bucket) => ({
+  return buckets(aggregationsOf(response), AGG.services).map((bucket) => ({
     service: keyOf(bucket),
-    failures: metricValue(bucket, 'tasks') ?? bucket.doc_count,
-    lastFailure: isoOrNull(metricValue(bucket, 'last')) ?? new Date(0).toISOString(),
+    failures: metricValue(bucket, AGG.tasks) ?? bucket.doc_count,
+    lastFailure: isoOrNull(metricValue(bucket, AGG.last)) ?? new Date(0).toISOString(),
   }));
 }
 
 export function shapeTimeline(response: Response, interval: string): TimelineResponse {
   return {
     interval,
-    buckets: buckets(aggregationsOf(response), 'over_time').map((bucket) => {
+    buckets: buckets(aggregationsOf(response), AGG.overTime).map((bucket) => {
       const byReason: Partial<Record<ReasonClass, number>> = {};
-      for (const reason of buckets(bucket, 'reasons'))
+      for (const reason of buckets(bucket, AGG.reasons))
         byReason[keyOf(reason) as ReasonClass] = reason.doc_count;
       return { start: new Date(Number(bucket.key)).toISOString(), total: bucket.doc_count, byReason };
     }),
@@ -120,5 +127,5 @@ export function shapeTimeline(response: Response, interval: string): TimelineRes
 }
 
 export function lastTimestamp(response: Response): string | null {
-  return isoOrNull(metricValue(aggregationsOf(response), 'last'));
+  return isoOrNull(metricValue(aggregationsOf(response), AGG.last));
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { MultiValue, PageQuery, TimeRangeQuery } from '../../core/schema-pieces.ts';
+import { MultiValue, PageQuery, TimeRangeQuery, PartialField } from '../../core/schema-pieces.ts';
 
 /** Schemas of the deployment KPIs board: the published event, and the endpoints' requests/responses. */
 
@@ -159,6 +159,7 @@ export const CauseCounts = Type.Object({
 export type CauseCounts = Static<typeof CauseCounts>;
 
 export const KpisResponse = Type.Object({
+  ...PartialField,
   deployments: Count('Finished deploys: `kind=deploy` events in phase succeeded, failed or rolled_back'),
   releases: Count('Finished releases: `kind=release` events in phase succeeded, failed or rolled_back'),
   succeeded: Count('Finished deploys and releases that succeeded'),
@@ -249,6 +250,7 @@ export const FailureRow = Type.Object({
 export type FailureRow = Static<typeof FailureRow>;
 
 export const FailuresResponse = Type.Object({
+  ...PartialField,
   total: Count('Failures matching the filters'),
   failures: Type.Array(FailureRow, { description: 'Newest first' }),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page' }),
@@ -277,6 +279,7 @@ export const ServiceRow = Type.Object({
 export type ServiceRow = Static<typeof ServiceRow>;
 
 export const ServicesResponse = Type.Object({
+  ...PartialField,
   services: Type.Array(ServiceRow, { description: 'Most failures first' }),
 });
 export type ServicesResponse = Static<typeof ServicesResponse>;
@@ -298,6 +301,7 @@ export const StageRow = Type.Object({
 export type StageRow = Static<typeof StageRow>;
 
 export const StagesResponse = Type.Object({
+  ...PartialField,
   stages: Type.Array(StageRow, { description: 'Most failures first, then by stage name' }),
   withoutStage: Count('Failures that name no stage (not in `stages`)'),
 });

@@ -1,12 +1,15 @@
-import type { Board } from '../../core/board.ts';
+import { defineBoard } from '../../core/board.ts';
+import { imagesConfig } from './config.ts';
 import { imagesIndexTemplate } from './mapping.ts';
-import { imagesRoutes } from './routes.ts';
+import { imagesEndpoints, imagesPictureRoutes } from './endpoints.ts';
 import { imagesHaveData, seedImages } from './demo/seed.ts';
 
 /** Hotel image tags: how many images carry a Vision tag, where, in which sizes. */
-export const imagesBoard: Board = {
+export const imagesBoard = defineBoard({
   name: 'images',
-  routes: imagesRoutes,
+  config: imagesConfig,
+  endpoints: imagesEndpoints,
+  routes: imagesPictureRoutes,
   indexTemplates: (config) => [imagesIndexTemplate(config.images.index)],
   demo: { hasData: imagesHaveData, seed: seedImages },
-};
+});

@@ -1,5 +1,5 @@
 import { errors, type Client } from '@elastic/elasticsearch';
-import type { ContainersConfig } from '../../../core/config.ts';
+import type { ContainersConfig } from '../config.ts';
 import type { TimeRange } from '../../../core/time-range.ts';
 import type { Searcher } from '../../../es/search.ts';
 import type { AlertRow, Failure, ReasonClass } from '../schema.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse } from '../../../app/error-schema.ts';
+import { ErrorResponse } from '../../../core/error-schema.ts';
 import { EcsIngestResponse } from '../schema.ts';
 import { ingestEcsEvents, parseEcsEventsBody } from './ingest-events.ts';
 

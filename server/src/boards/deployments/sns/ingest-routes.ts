@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Client } from '@elastic/elasticsearch';
 import { Type } from 'typebox';
-import { ErrorResponse } from '../../../app/error-schema.ts';
+import { ErrorResponse } from '../../../core/error-schema.ts';
 import type { SinkResult } from '../../../core/board.ts';
 import { writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
 import type { IngestBatcher, WriteOutcome } from '../../../es/ingest-batcher.ts';
