@@ -45,6 +45,25 @@ export default tseslint.config(
       ],
     },
   },
+  // One-way imports on the server: core ← es ← boards ← app (← cli, main). A layer imports only
+  // the layers before it; boards are checked below together with the cross-board rule.
+  ...[
+    { layer: 'core', later: ['es', 'boards', 'app', 'cli'] },
+    { layer: 'es', later: ['boards', 'app', 'cli'] },
+  ].map(({ layer, later }) => ({
+    files: [`server/src/${layer}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: later.map((other) => ({
+            regex: `^(\\.\\./)+${other}/`,
+            message: `server/src/${layer} never imports ${other}/ (one-way: core ← es ← boards ← app).`,
+          })),
+        },
+      ],
+    },
+  })),
   // Boards never import each other: for each board, any import path through another board's
   // folder is an error. Shared code lives in lib/ and components/ (web) or core/ and es/ (server).
   ...['server/src/boards', 'web/src/boards'].flatMap((root) => {
@@ -59,12 +78,22 @@ export default tseslint.config(
         'no-restricted-imports': [
           'error',
           {
-            patterns: names
-              .filter((other) => other !== board)
-              .map((other) => ({
-                regex: `(^|/)${other}/`,
-                message: `Boards never import each other (${board} → ${other}).`,
-              })),
+            patterns: [
+              ...names
+                .filter((other) => other !== board)
+                .map((other) => ({
+                  regex: `(^|/)${other}/`,
+                  message: `Boards never import each other (${board} → ${other}).`,
+                })),
+              ...(root === 'server/src/boards'
+                ? [
+                    {
+                      regex: '^(\\.\\./)+(app|cli)/',
+                      message: 'Server boards never import app/ or cli/ (one-way: core ← es ← boards ← app).',
+                    },
+                  ]
+                : []),
+            ],
             paths: [{ name: '@lookout/server/types', allowTypeImports: true, message: 'Use `import type`.' }],
           },
         ],

@@ -3,7 +3,7 @@
 // board adds one line here and nothing else: `import type { cloudtrail } from '@lookout/server/types'`,
 // then `cloudtrail.TopCallsQuery`, `cloudtrail.TopCallsResponse` (request and response types of
 // every endpoint are the `Static` types next to their schemas). Shared types are exported once.
-export type { HealthResponse } from './app/health-schema.ts';
+export type { HealthResponse } from './core/health-schema.ts';
 export type { ApiErrorBody } from './core/error-schema.ts';
 export type { PartialReason } from './core/schema-pieces.ts';
 

@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { HealthResponse } from '../app/health-schema.ts';
+import type { HealthResponse } from '../core/health-schema.ts';
 
 type EsHealth = HealthResponse['elasticsearch'];
 
