@@ -1,6 +1,6 @@
 import { useId, type FormEvent } from 'react';
 import { AddValueField, FilterChips, type FilterChip } from '../../components/filter-chips.tsx';
-import type { SummaryResponse } from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 import { formatCount } from '../../lib/format-number.ts';
 import {
   FILTER_FIELDS,
@@ -21,7 +21,7 @@ const PLACEHOLDERS: Record<FilterField, string> = {
 export interface FiltersBarProps {
   filters: CloudtrailFiltersState;
   /** Accounts seen in the range, offered in the account select; undefined until loaded. */
-  accounts: SummaryResponse['accounts'] | undefined;
+  accounts: cloudtrail.SummaryResponse['accounts'] | undefined;
 }
 
 export function FiltersBar({ filters, accounts }: FiltersBarProps) {
@@ -82,7 +82,7 @@ function AccountSelect({
   accounts,
 }: {
   filters: CloudtrailFiltersState;
-  accounts: SummaryResponse['accounts'];
+  accounts: cloudtrail.SummaryResponse['accounts'];
 }) {
   const chosen = new Set(filters.filters.account);
   return (

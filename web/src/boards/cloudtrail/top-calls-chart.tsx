@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { TooltipContentProps } from 'recharts';
-import type { TopCallsResponse } from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 import { Swatch } from '../../components/swatch.tsx';
 import { describeIntervalMs, StackedBarChart, type StackedSeries } from '../../components/time-bar-chart.tsx';
 import { formatRange, zoneLabel } from '../../lib/format-time.ts';
@@ -17,7 +17,7 @@ import {
 } from './top-calls-rows.ts';
 
 export interface TopCallsChartProps {
-  data: TopCallsResponse;
+  data: cloudtrail.TopCallsResponse;
   tz: TimeZoneOption;
   /** A click on a segment: that call (null for "other") in that bar's time span. */
   onSelectBar(eventName: string | null, row: ChartRow): void;
@@ -98,7 +98,7 @@ function TopCallsList({
   searchForCall,
   onFollow,
 }: {
-  data: TopCallsResponse;
+  data: cloudtrail.TopCallsResponse;
   series: ChartSeries[];
   searchForCall(eventName: string): string;
   onFollow: (() => void) | undefined;

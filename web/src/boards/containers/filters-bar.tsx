@@ -1,4 +1,4 @@
-import type { ReasonClass } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 import { AddValueField, FilterChips } from '../../components/filter-chips.tsx';
 import { Swatch } from '../../components/swatch.tsx';
 import { REASON_ORDER, reasonStyle } from './reason-classes.ts';
@@ -11,7 +11,7 @@ export function FiltersBar({ filters }: { filters: ContainersFiltersState }) {
     (filters[field] as readonly string[]).map((value) => ({ field, value })),
   );
   const chipText = (field: FilterField, value: string) =>
-    field === 'reason' ? reasonStyle(value as ReasonClass).label : value;
+    field === 'reason' ? reasonStyle(value as containers.ReasonClass).label : value;
 
   return (
     <section className="filters" aria-label="Filters">

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ServiceRow } from '@lookout/server/types';
+import type { deployments } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
 import { formatAge, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
@@ -22,7 +22,7 @@ export function ServicesPanel({
 }) {
   const refetchInterval = useRefreshInterval();
   const query = useQuery({ ...deploymentsQueries.services(filters.params), refetchInterval });
-  const failing = (services: ServiceRow[]) => services.filter((s) => s.failed > 0);
+  const failing = (services: deployments.ServiceRow[]) => services.filter((s) => s.failed > 0);
 
   return (
     <Panel

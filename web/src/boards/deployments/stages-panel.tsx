@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { StageRow } from '@lookout/server/types';
+import type { deployments } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
 import { countOf, formatCount } from '../../lib/format-number.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
@@ -72,7 +72,7 @@ export function StagesPanel({
 }
 
 /** The counts as text, over a bar whose parts are proportional to them. */
-function CauseSplit({ row }: { row: StageRow }) {
+function CauseSplit({ row }: { row: deployments.StageRow }) {
   return (
     <div className="deployments-cause-split">
       <span>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { ImageSearchResponse, Orientation } from '@lookout/server/types';
+import type { images } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
 import { formatCount } from '../../lib/format-number.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
@@ -111,7 +111,7 @@ export function FacetsPanel({
   );
 }
 
-export function Facets({ view, response }: { view: ImagesViewState; response: ImageSearchResponse }) {
+export function Facets({ view, response }: { view: ImagesViewState; response: images.ImageSearchResponse }) {
   const { facets } = response;
   const { update } = view;
   const selectedTags = new Set(view.tags);
@@ -170,7 +170,7 @@ export function Facets({ view, response }: { view: ImagesViewState; response: Im
         onToggle={(label) => update({ labels: toggled(view.labels, label) })}
       />
       <FacetList
-        legend="Orientation"
+        legend="images.Orientation"
         items={facets.orientation.map((o) => ({
           value: o.orientation,
           label: o.orientation,
@@ -179,7 +179,7 @@ export function Facets({ view, response }: { view: ImagesViewState; response: Im
         }))}
         onToggle={(value) =>
           update({
-            orientation: toggled(view.orientations, value as Orientation),
+            orientation: toggled(view.orientations, value as images.Orientation),
           })
         }
       />
