@@ -134,7 +134,8 @@ export const coreVariables = Type.Object({
   LOG_LEVEL: variable.oneOf(LOG_LEVELS, { description: '`fatal` … `trace`, `silent`', default: 'info' }),
   WEB_DIST: variable.string({ description: 'built SPA to serve', defaultText: '`web/dist`' }),
   ACCESS_MODE: variable.oneOf(ACCESS_MODES, {
-    description: 'who may read the boards: `none`, `proxy` or `token` (see docs/access.md)',
+    description:
+      'who may read the boards: `none`, `proxy` or `token` (see [Access and limits](docs/access.md))',
     default: 'none',
   }),
   ALLOW_OPEN_ACCESS: variable.boolean({

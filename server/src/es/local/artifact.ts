@@ -7,7 +7,7 @@ import type { Progress } from '../../core/progress.ts';
 /**
  * The pinned engine: Elasticsearch's integ-test distribution from Maven Central. It is the real
  * server with only the transport, security and APM modules (no bundled JDK, no painless, no
- * ingest processors, no `GET /`); see the README for what the boards may use.
+ * ingest processors, no `GET /`); see docs/local-engine.md for what the boards may use.
  */
 export const ES_VERSION = '9.2.0';
 export const ES_ARTIFACT = `org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ES_VERSION}:zip`;
