@@ -5,6 +5,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { existsSync, readdirSync } from 'node:fs';
 
+// The web never imports server runtime code: only `import type` through @lookout/server/types.
+// (A later block's no-restricted-imports replaces an earlier one's, so web blocks repeat these.)
+const WEB_NO_SERVER_CODE = {
+  group: ['**/server/**', '!@lookout/server/types'],
+  message: 'Import server types via `import type` from @lookout/server/types.',
+};
+const SERVER_TYPES_ONLY = {
+  name: '@lookout/server/types',
+  allowTypeImports: true,
+  message: 'Use `import type`.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -30,17 +42,25 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // The web never imports server runtime code: only `import type` through @lookout/server/types.
+      'no-restricted-imports': ['error', { patterns: [WEB_NO_SERVER_CODE], paths: [SERVER_TYPES_ONLY] }],
+    },
+  },
+  // One-way imports on the web: lib/ and components/ ← boards/ ← app/. Shared code never reaches
+  // up into a board or the app (boards are checked below together with the cross-board rule).
+  {
+    files: ['web/src/{lib,components}/**/*.{ts,tsx}'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            WEB_NO_SERVER_CODE,
             {
-              group: ['**/server/**', '!@lookout/server/types'],
-              message: 'Import server types via `import type` from @lookout/server/types.',
+              regex: '^(\\.\\./)+(boards|app)/',
+              message: 'web lib/ and components/ never import boards/ or app/ (one-way: lib ← boards ← app).',
             },
           ],
-          paths: [{ name: '@lookout/server/types', allowTypeImports: true, message: 'Use `import type`.' }],
+          paths: [SERVER_TYPES_ONLY],
         },
       ],
     },
@@ -92,9 +112,15 @@ export default tseslint.config(
                       message: 'Server boards never import app/ or cli/ (one-way: core ← es ← boards ← app).',
                     },
                   ]
-                : []),
+                : [
+                    WEB_NO_SERVER_CODE,
+                    {
+                      regex: '^(\\.\\./)+app/',
+                      message: 'Web boards never import app/ (one-way: lib ← boards ← app).',
+                    },
+                  ]),
             ],
-            paths: [{ name: '@lookout/server/types', allowTypeImports: true, message: 'Use `import type`.' }],
+            paths: [SERVER_TYPES_ONLY],
           },
         ],
       },
