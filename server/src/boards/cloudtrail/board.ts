@@ -1,8 +1,7 @@
-import { defineBoard } from '../../core/board.ts';
+import { defineBoard, lazyDemo } from '../../core/board.ts';
 import { cloudtrailConfig } from './config.ts';
 import { cloudtrailIndexTemplate } from './mapping.ts';
 import { cloudtrailEndpoints } from './endpoints.ts';
-import { cloudtrailHasData, seedCloudTrail } from './demo/seed.ts';
 
 /** CloudTrail: who called which AWS API, from where, when, in which account. */
 export const cloudtrailBoard = defineBoard({
@@ -10,5 +9,8 @@ export const cloudtrailBoard = defineBoard({
   config: cloudtrailConfig,
   endpoints: cloudtrailEndpoints,
   indexTemplates: (config) => [cloudtrailIndexTemplate(config.cloudtrail.indexPrefix)],
-  demo: { hasData: cloudtrailHasData, seed: seedCloudTrail },
+  demo: lazyDemo(async () => {
+    const { cloudtrailHasData, seedCloudTrail } = await import('./demo/seed.ts');
+    return { hasData: cloudtrailHasData, seed: seedCloudTrail };
+  }),
 });

@@ -1,4 +1,4 @@
-import { defineBoard, type AlertSource, type EventSink } from '../../core/board.ts';
+import { defineBoard, lazyDemo, type AlertSource, type EventSink } from '../../core/board.ts';
 import { containersConfig } from './config.ts';
 import { alertsIndexTemplate, containerLogsIndexTemplate, ecsEventsIndexTemplate } from './mapping.ts';
 import { containersEndpoints } from './endpoints.ts';
@@ -6,7 +6,6 @@ import { ecsIngestRoutes } from './ingest/ingest-routes.ts';
 import { ingestEcsEvents } from './ingest/ingest-events.ts';
 import { createAlertWatcher } from './alerts/watcher.ts';
 import { ensureAlertsIndex } from './alerts/alert-store.ts';
-import { containersHaveData, seedContainers } from './demo/seed.ts';
 
 /** ECS events that came through SNS (EventBridge → SNS → /api/ingest/sns) are stored here too. */
 const storeEcsEvent: EventSink = async (app, event) => {
@@ -66,5 +65,8 @@ export const containersBoard = defineBoard({
   ],
   eventSinks: { 'ecs-task-state-change': storeEcsEvent },
   alertSources: [startupFailureAlerts],
-  demo: { hasData: containersHaveData, seed: seedContainers },
+  demo: lazyDemo(async () => {
+    const { containersHaveData, seedContainers } = await import('./demo/seed.ts');
+    return { hasData: containersHaveData, seed: seedContainers };
+  }),
 });

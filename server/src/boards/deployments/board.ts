@@ -1,12 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { defineBoard, type Board } from '../../core/board.ts';
+import { defineBoard, lazyDemo, type Board } from '../../core/board.ts';
 import { deploymentsConfig } from './config.ts';
 import { deploymentsIndexTemplate } from './mapping.ts';
 import { deploymentsEndpoints } from './endpoints.ts';
 import { snsIngestRoutes } from './sns/ingest-routes.ts';
 import { createSnsVerifier, type HttpsGetOptions } from './sns/verify.ts';
 import { loadRules, type ClassificationRule } from './rules.ts';
-import { deploymentsHaveData, seedDeployments } from './demo/seed.ts';
 
 export interface DeploymentsBoardOptions {
   /** Extra TLS trust for the certificate and SubscribeURL hosts (tests' own CA); production: none. */
@@ -39,7 +38,10 @@ export function createDeploymentsBoard(options: DeploymentsBoardOptions = {}): B
     endpoints: deploymentsEndpoints,
     scopes: [{ prefix: '/api/ingest', plugin: snsScope }],
     indexTemplates: (config) => [deploymentsIndexTemplate(config.deployments.index)],
-    demo: { hasData: deploymentsHaveData, seed: seedDeployments },
+    demo: lazyDemo(async () => {
+      const { deploymentsHaveData, seedDeployments } = await import('./demo/seed.ts');
+      return { hasData: deploymentsHaveData, seed: seedDeployments };
+    }),
   });
 }
 

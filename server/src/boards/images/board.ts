@@ -1,8 +1,7 @@
-import { defineBoard } from '../../core/board.ts';
+import { defineBoard, lazyDemo } from '../../core/board.ts';
 import { imagesConfig } from './config.ts';
 import { imagesIndexTemplate } from './mapping.ts';
 import { imagesEndpoints, imagesPictureRoutes } from './endpoints.ts';
-import { imagesHaveData, seedImages } from './demo/seed.ts';
 
 /** Hotel image tags: how many images carry a Vision tag, where, in which sizes. */
 export const imagesBoard = defineBoard({
@@ -11,5 +10,8 @@ export const imagesBoard = defineBoard({
   endpoints: imagesEndpoints,
   routes: imagesPictureRoutes,
   indexTemplates: (config) => [imagesIndexTemplate(config.images.index)],
-  demo: { hasData: imagesHaveData, seed: seedImages },
+  demo: lazyDemo(async () => {
+    const { imagesHaveData, seedImages } = await import('./demo/seed.ts');
+    return { hasData: imagesHaveData, seed: seedImages };
+  }),
 });
