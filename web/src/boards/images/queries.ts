@@ -58,7 +58,4 @@ export const imagesQueries = {
     }),
 };
 
-export interface TagSuggestion {
-  tag: string;
-  count: number;
-}
+export type TagSuggestion = images.TagSuggestionsResponse['tags'][number];

@@ -19,7 +19,7 @@ import { formatBbox, parseBbox, type Bbox } from './map-geometry.ts';
 type Orientation = images.Orientation;
 
 export const ORIENTATIONS: readonly Orientation[] = ['landscape', 'portrait', 'square'];
-export type TagMode = 'any' | 'all';
+export type TagMode = NonNullable<images.ImageSearchQuery['tagMode']>;
 
 /** Inclusive `min`, exclusive `max`, as the API's size facet buckets. */
 export interface PixelRange {
