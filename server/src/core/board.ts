@@ -165,10 +165,10 @@ export interface BoardDemo {
  * A demo loaded on first use: the generators (a quarter of the server's source) stay out of the
  * server's module graph, so nothing on the request path can reach them.
  */
-export function lazyDemo(load: () => Promise<BoardDemo>): BoardDemo {
+export function lazyDemo(load: () => Promise<{ demo: BoardDemo }>): BoardDemo {
   return {
-    hasData: async (client, config) => (await load()).hasData(client, config),
-    seed: async (context) => (await load()).seed(context),
+    hasData: async (client, config) => (await load()).demo.hasData(client, config),
+    seed: async (context) => (await load()).demo.seed(context),
   };
 }
 

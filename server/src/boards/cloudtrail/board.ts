@@ -9,8 +9,5 @@ export const cloudtrailBoard = defineBoard({
   config: cloudtrailConfig,
   endpoints: cloudtrailEndpoints,
   indexTemplates: (config) => [cloudtrailIndexTemplate(config.cloudtrail.indexPrefix)],
-  demo: lazyDemo(async () => {
-    const { cloudtrailHasData, seedCloudTrail } = await import('./demo/seed.ts');
-    return { hasData: cloudtrailHasData, seed: seedCloudTrail };
-  }),
+  demo: lazyDemo(() => import('./demo/seed.ts')),
 });

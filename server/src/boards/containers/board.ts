@@ -65,8 +65,5 @@ export const containersBoard = defineBoard({
   ],
   eventSinks: { 'ecs-task-state-change': storeEcsEvent },
   alertSources: [startupFailureAlerts],
-  demo: lazyDemo(async () => {
-    const { containersHaveData, seedContainers } = await import('./demo/seed.ts');
-    return { hasData: containersHaveData, seed: seedContainers };
-  }),
+  demo: lazyDemo(() => import('./demo/seed.ts')),
 });

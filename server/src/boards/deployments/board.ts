@@ -38,10 +38,7 @@ export function createDeploymentsBoard(options: DeploymentsBoardOptions = {}): B
     endpoints: deploymentsEndpoints,
     scopes: [{ prefix: '/api/ingest', plugin: snsScope }],
     indexTemplates: (config) => [deploymentsIndexTemplate(config.deployments.index)],
-    demo: lazyDemo(async () => {
-      const { deploymentsHaveData, seedDeployments } = await import('./demo/seed.ts');
-      return { hasData: deploymentsHaveData, seed: seedDeployments };
-    }),
+    demo: lazyDemo(() => import('./demo/seed.ts')),
   });
 }
 

@@ -10,8 +10,5 @@ export const imagesBoard = defineBoard({
   endpoints: imagesEndpoints,
   routes: imagesPictureRoutes,
   indexTemplates: (config) => [imagesIndexTemplate(config.images.index)],
-  demo: lazyDemo(async () => {
-    const { imagesHaveData, seedImages } = await import('./demo/seed.ts');
-    return { hasData: imagesHaveData, seed: seedImages };
-  }),
+  demo: lazyDemo(() => import('./demo/seed.ts')),
 });

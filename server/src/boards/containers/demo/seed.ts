@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Config } from '../../../core/config.ts';
-import type { SeedContext, SeedReport } from '../../../core/board.ts';
+import type { BoardDemo, SeedContext, SeedReport } from '../../../core/board.ts';
 import { hasDocuments } from '../../../es/request-basics.ts';
 import { writeDocuments } from '../../../es/bulk-writer.ts';
 import { ingestEcsEvents } from '../ingest/ingest-events.ts';
@@ -55,3 +55,6 @@ export async function seedContainers(context: SeedContext): Promise<SeedReport> 
  */
 export const containersHaveData = (client: Client, config: Config): Promise<boolean> =>
   hasDocuments(client, [config.containers.eventsIndex, config.containers.logsIndexPattern]);
+
+/** What the board's `demo` loads on first use (board.ts). */
+export const demo: BoardDemo = { hasData: containersHaveData, seed: seedContainers };

@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Config } from '../../../core/config.ts';
-import type { SeedContext, SeedReport } from '../../../core/board.ts';
+import type { BoardDemo, SeedContext, SeedReport } from '../../../core/board.ts';
 import { hasDocuments } from '../../../es/request-basics.ts';
 import { writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
 import { loadRules } from '../rules.ts';
@@ -52,3 +52,6 @@ export async function seedDeployments(context: SeedContext): Promise<SeedReport>
 /** True when any deploy/release event is stored. */
 export const deploymentsHaveData = (client: Client, config: Config): Promise<boolean> =>
   hasDocuments(client, [config.deployments.index]);
+
+/** What the board's `demo` loads on first use (board.ts). */
+export const demo: BoardDemo = { hasData: deploymentsHaveData, seed: seedDeployments };

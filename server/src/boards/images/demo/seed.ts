@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import type { Config } from '../../../core/config.ts';
-import type { SeedContext, SeedReport } from '../../../core/board.ts';
+import type { BoardDemo, SeedContext, SeedReport } from '../../../core/board.ts';
 import { hasDocuments } from '../../../es/request-basics.ts';
 import { describeImagesRejection, ingestImages } from '../ingest/ingest-images.ts';
 import { generateImages } from './generate-images.ts';
@@ -47,3 +47,6 @@ export async function seedImages(context: SeedContext): Promise<SeedReport> {
 /** True when any image is stored. */
 export const imagesHaveData = (client: Client, config: Config): Promise<boolean> =>
   hasDocuments(client, [config.images.index]);
+
+/** What the board's `demo` loads on first use (board.ts). */
+export const demo: BoardDemo = { hasData: imagesHaveData, seed: seedImages };
