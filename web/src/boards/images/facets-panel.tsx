@@ -170,7 +170,7 @@ export function Facets({ view, response }: { view: ImagesViewState; response: im
         onToggle={(label) => update({ labels: toggled(view.labels, label) })}
       />
       <FacetList
-        legend="images.Orientation"
+        legend="Orientation"
         items={facets.orientation.map((o) => ({
           value: o.orientation,
           label: o.orientation,
