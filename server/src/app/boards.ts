@@ -5,7 +5,8 @@ import { deploymentsBoard } from '../boards/deployments/board.ts';
 import { imagesBoard } from '../boards/images/board.ts';
 
 /**
- * The boards this app serves, in navigation order. Adding a board is its folder and one line
- * here; the app, the configuration and the OpenAPI document pick everything up from the board.
+ * The boards this app serves, in navigation order. Adding a board is its folder, its import and
+ * its entry here: routes, configuration (and the README's table), templates, demo, sinks and
+ * alert sources come from its `defineBoard`.
  */
 export const boards: Board[] = [cloudtrailBoard, containersBoard, deploymentsBoard, imagesBoard];
