@@ -15,8 +15,11 @@ export function searchOver(index: string) {
  * An aggregation-only search: no hits, no total, and explicitly cacheable, so the shard request
  * cache serves identical requests (the BFF sends absolute times, so they are byte-identical).
  */
+export const AGGREGATIONS_ONLY = { size: 0, track_total_hits: false, request_cache: true } as const;
+
+/** An aggregation-only search over `index` that may match nothing yet. */
 export function aggregationsOver(index: string) {
-  return { ...searchOver(index), size: 0, track_total_hits: false, request_cache: true } as const;
+  return { ...searchOver(index), ...AGGREGATIONS_ONLY } as const;
 }
 
 /**
