@@ -9,6 +9,12 @@ export { ConfigError, type Env } from './env.ts';
 /** Root of the repository (server/src/core → ../../..), for the local engine and the built SPA. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** How requests are signed for Amazon OpenSearch Service (es/aws-sigv4.ts signs them). */
+export interface AwsSigV4Settings {
+  region: string;
+  service: 'es' | 'aoss';
+}
+
 export interface EsAuth {
   apiKey?: string;
   username?: string;
@@ -35,6 +41,8 @@ export interface CoreConfig {
      */
     writeAuth?: EsAuth;
     caCertPath?: string;
+    /** Set when ES_AWS_SIGV4=true: every request is signed for Amazon OpenSearch Service (IAM). */
+    awsSigV4?: AwsSigV4Settings;
     /** Client-side limit for one Elasticsearch request. */
     requestTimeoutMs: number;
   };
@@ -104,6 +112,18 @@ export const coreVariables = Type.Object({
     defaultText: '— (writes use `ES_API_KEY`)',
   }),
   ES_CA_CERT: variable.string({ description: "PEM file of the CA that signed the cluster's certificate" }),
+  ES_AWS_SIGV4: variable.boolean({
+    description: '`true`: sign every request with AWS SigV4 (IAM) for Amazon OpenSearch Service',
+    default: false,
+  }),
+  ES_AWS_SERVICE: variable.oneOf(['es', 'aoss'], {
+    description: 'with `ES_AWS_SIGV4`: `es` (managed domain) or `aoss` (Serverless)',
+    default: 'es',
+  }),
+  AWS_REGION: variable.string({
+    description: 'region of the domain (or `AWS_DEFAULT_REGION`); credentials from the standard AWS chain',
+    defaultText: '— (required by `ES_AWS_SIGV4`)',
+  }),
   ES_REQUEST_TIMEOUT_MS: variable.integer({
     description: 'client-side limit for one Elasticsearch request (then 504)',
     default: 30_000,
@@ -249,6 +269,52 @@ function esWriteAuth(env: Env): EsAuth | undefined {
   return Object.keys(auth).length > 0 ? auth : undefined;
 }
 
+const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+
+/**
+ * ES_AWS_SIGV4=true signs with IAM credentials from the standard AWS chain; an API key or a user
+ * and password would then be a second, contradictory identity, so they are refused by name.
+ */
+function awsSigV4(env: Env, read: CoreReader): AwsSigV4Settings | undefined {
+  if (!read.boolean('ES_AWS_SIGV4')) {
+    if (nonEmpty(env, 'ES_AWS_SERVICE') !== undefined) {
+      throw new ConfigError('ES_AWS_SERVICE', 'only used with ES_AWS_SIGV4=true');
+    }
+    return undefined;
+  }
+  const service = read.oneOf<AwsSigV4Settings['service']>('ES_AWS_SERVICE');
+  const region = nonEmpty(env, 'AWS_REGION') ?? nonEmpty(env, 'AWS_DEFAULT_REGION');
+  if (region === undefined) {
+    throw new ConfigError(
+      'AWS_REGION',
+      "required with ES_AWS_SIGV4=true: the domain's region, e.g. eu-west-1 (or AWS_DEFAULT_REGION)",
+    );
+  }
+  if (!AWS_REGION.test(region)) {
+    throw new ConfigError('AWS_REGION', `not an AWS region such as eu-west-1: "${region}"`);
+  }
+  for (const name of [
+    'ES_API_KEY',
+    'ES_USERNAME',
+    'ES_PASSWORD',
+    'ES_WRITE_API_KEY',
+    'ES_WRITE_USERNAME',
+    'ES_WRITE_PASSWORD',
+  ]) {
+    if (nonEmpty(env, name) !== undefined) {
+      throw new ConfigError(name, 'cannot be combined with ES_AWS_SIGV4=true (IAM signs every request)');
+    }
+  }
+  const url = new URL(esUrl(env));
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigError(
+      'ES_URL',
+      'carries a user and password, which cannot be combined with ES_AWS_SIGV4=true',
+    );
+  }
+  return { region, service };
+}
+
 function caCert(env: Env): string | undefined {
   const file = nonEmpty(env, 'ES_CA_CERT');
   if (file !== undefined && !existsSync(file)) throw new ConfigError('ES_CA_CERT', `no such file: ${file}`);
@@ -372,6 +438,7 @@ function readCoreConfig(env: Env): CoreConfig {
   const http = { host: read.string('HOST') ?? '127.0.0.1', port: read.integer('PORT') };
   const requestTimeoutMs = read.integer('ES_REQUEST_TIMEOUT_MS');
   const writeAuth = esWriteAuth(env);
+  const sigV4 = awsSigV4(env, read);
   return {
     es: {
       url: esUrl(env),
@@ -379,6 +446,7 @@ function readCoreConfig(env: Env): CoreConfig {
       auth: esAuth(env),
       ...(writeAuth ? { writeAuth } : {}),
       caCertPath: caCert(env),
+      ...(sigV4 ? { awsSigV4: sigV4 } : {}),
       requestTimeoutMs,
     },
     http,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Client, SniffingTransport } from '@elastic/elasticsearch';
 import type { Config } from '../core/config.ts';
+import { awsCredentialChain, createSigV4Signer, sigV4Connection } from './aws-sigv4.ts';
 
 /**
  * Seconds before the one retry of a failed connection. The transport's default backoff waits 1–2 s
@@ -33,6 +34,13 @@ export function createEsClient(es: Config['es']): Client {
     maxRetries: 1,
     Transport: PromptRetryTransport,
     compression: false,
+    ...(es.awsSigV4
+      ? {
+          Connection: sigV4Connection(
+            createSigV4Signer({ ...es.awsSigV4, credentials: awsCredentialChain() }),
+          ),
+        }
+      : {}),
   });
 }
 

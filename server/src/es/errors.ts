@@ -14,6 +14,9 @@ export interface EsFailure {
 
 interface RootCauseBody {
   error?: { root_cause?: Array<{ type?: string; reason?: string }>; type?: string; reason?: string };
+  /** Amazon OpenSearch Service's own refusals (IAM, signature) say why in `Message`. */
+  Message?: unknown;
+  message?: unknown;
 }
 
 function rootCauseOf(error: errors.ResponseError): string {
@@ -22,6 +25,8 @@ function rootCauseOf(error: errors.ResponseError): string {
     const cause = body.error.root_cause?.[0] ?? body.error;
     return `${cause.type ?? 'error'}: ${cause.reason ?? 'no reason given'}`;
   }
+  const awsMessage = typeof body === 'object' ? (body?.Message ?? body?.message) : undefined;
+  if (typeof awsMessage === 'string') return `${error.statusCode ?? 'error'}: ${awsMessage}`;
   return typeof body === 'string' && body !== '' ? body.slice(0, 500) : error.message;
 }
 
