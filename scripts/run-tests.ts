@@ -1,5 +1,6 @@
 // `npm test`: type-check, lint, format check, unit, integration (real Elasticsearch), API fuzzing
-// (schemathesis), end-to-end (real Chromium). Starts the test engine it needs (unless ES_URL is set) and always stops it.
+// (schemathesis), the SPA's first-load budget, end-to-end (real Chromium, installed when missing
+// and this machine can). Starts the test engine it needs (unless ES_URL is set) and always stops it.
 // Prints how long each stage took and one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startEngine, stopEngine } from '../server/src/es/local/launcher.ts';
 import { INSTANCES } from '../server/src/es/local/engine-home.ts';
 import { terminalProgress } from '../server/src/core/progress.ts';
+import { ensureBrowser } from './browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pnpm = process.env.LOOKOUT_PNPM ?? 'pnpm';
@@ -85,6 +87,25 @@ function vitest(
   return ok;
 }
 
+/** The Playwright stage, or one line saying what to install when Chromium is missing and cannot be. */
+function endToEnd(esUrl: string): boolean {
+  const stage = 'end-to-end (Playwright, Chromium)';
+  const browser = ensureBrowser();
+  if ('problem' in browser) {
+    process.stdout.write(`\n━━ ${stage} ━━\n✘ ${browser.problem}\n`);
+    timings.push({ stage, seconds: 0, ok: false });
+    return false;
+  }
+  const e2eReport = path.join(reports, 'e2e.json');
+  const ok = run(stage, pnpm, ['--filter', '@lookout/e2e', 'test'], {
+    ES_URL: esUrl,
+    CHROMIUM_PATH: browser.path,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
+  });
+  countPlaywright(e2eReport);
+  return ok;
+}
+
 async function main(): Promise<number> {
   rmSync(reports, { recursive: true, force: true });
   mkdirSync(reports, { recursive: true });
@@ -97,7 +118,20 @@ async function main(): Promise<number> {
     run('format', pnpm, ['exec', 'prettier', '--check', '.']);
   if (!staticChecks) return 1;
 
+  const scriptsReport = path.join(reports, 'scripts-unit.json');
+  const scriptsUnit = run('unit: scripts', pnpm, [
+    'exec',
+    'vitest',
+    'run',
+    '--config',
+    'scripts/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${scriptsReport}`,
+  ]);
+  countVitest(scriptsReport);
   const unit =
+    scriptsUnit &&
     vitest('unit: server', '@lookout/server', 'test:unit', 'server-unit') &&
     vitest('unit: web', '@lookout/web', 'test:unit', 'web-unit');
   if (!unit) return 1;
@@ -129,15 +163,11 @@ async function main(): Promise<number> {
     );
     countFuzz(path.join(reports, 'fuzz', 'junit.xml'));
     const built = run('build web', pnpm, ['--filter', '@lookout/web', 'build']);
-    const e2eReport = path.join(reports, 'e2e.json');
-    const e2e =
-      built &&
-      run('end-to-end (Playwright, Chromium)', pnpm, ['--filter', '@lookout/e2e', 'test'], {
-        ES_URL: esUrl,
-        PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
-      });
-    countPlaywright(e2eReport);
-    return integration && fuzz && e2e ? 0 : 1;
+    // Brotli bytes each route fetches first, against the 170 KB budget (docs/serving.md).
+    const withinBudget =
+      built && run('first-load budget', process.execPath, ['--import', 'tsx', 'scripts/bundle-budget.ts']);
+    const e2e = built && endToEnd(esUrl);
+    return integration && fuzz && withinBudget && e2e ? 0 : 1;
   } finally {
     if (stopAfter) await stopEngine('test', terminalProgress(process.stdout));
   }

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { precompress } from './vite-precompress.ts';
 
 const bff = 'http://127.0.0.1:8080';
 
@@ -7,8 +8,11 @@ const bff = 'http://127.0.0.1:8080';
 // Fast Refresh in `vite dev` (edits reload the page); builds are the same.
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
+  plugins: [precompress()],
   build: {
     outDir: 'dist',
+    // .vite/manifest.json: which chunks each route loads, read by scripts/bundle-budget.ts.
+    manifest: true,
     rollupOptions: {
       // react-query and react-router mark their modules "use client" for server-component
       // bundlers; in a plain SPA bundle the directive means nothing (plugin-react hides this too).

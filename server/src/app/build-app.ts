@@ -22,6 +22,7 @@ import {
   registerSecurityHeaders,
 } from './http-protections.ts';
 import { registerSpa } from './spa.ts';
+import { registerCompression } from './compression.ts';
 import { boards as allBoards } from './boards.ts';
 import type { Board, EventSink } from '../core/board.ts';
 import { ErrorResponse } from '../core/error-schema.ts';
@@ -117,6 +118,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await registerSecurityHeaders(app);
   await registerCors(app, config.access);
   await registerRateLimit(app, config.access);
+  await registerCompression(app);
 
   await app.register(fastifySwagger, {
     openapi: {

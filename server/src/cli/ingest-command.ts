@@ -55,7 +55,12 @@ export async function ingestCommand(args: string[], flags: IngestFlags = {}): Pr
   const client = createEsWriter(config.es);
   try {
     await installIndexTemplates(client, [cloudtrailIndexTemplate(indexPrefix)]);
-    const report = await ingestCloudTrail(client, paths, { indexPrefix, progress: terminalProgress() });
+    // Read-your-writes: searchable once the command says it is done (docs/serving.md).
+    const report = await ingestCloudTrail(client, paths, {
+      indexPrefix,
+      progress: terminalProgress(),
+      refresh: true,
+    });
     if (report.files === 0) {
       console.error(`No CloudTrail log files (*.json.gz, *.json) found in: ${paths.join(', ')}`);
       return 1;
@@ -108,6 +113,7 @@ async function ingestImagesCommand(args: string[], flags: IngestFlags): Promise<
       index,
       minScore,
       progress: terminalProgress(),
+      refresh: true,
       ...(batchFile && idsFile ? { visionBatch: { batchFile, idsFile } } : {}),
     });
     for (const line of formatImagesIngestReport(report)) console.log(line);

@@ -28,7 +28,10 @@ export interface BulkWriteOptions {
    * present. `index` replaces (records whose producer sends updates, such as image metadata).
    */
   operation?: 'create' | 'index';
-  /** Make the documents searchable before returning (tests, end of a seed). */
+  /**
+   * Make the documents searchable before returning (the CLI's ingest and seed, tests): refreshes
+   * exactly the indices written to. HTTP ingest leaves it off and keeps the index's refresh interval.
+   */
   refresh?: boolean;
   /** Called after each flushed batch with the number of documents handled so far. */
   onProgress?: (handled: number) => void;
@@ -51,6 +54,24 @@ function reasonOf(
   return `${error.type ?? 'error'}: ${error.reason ?? ''}${cause}`;
 }
 
+/** Index names per refresh request: a long backfill's daily indices must not overflow the URL. */
+const REFRESH_NAMES_PER_REQUEST = 50;
+
+/**
+ * Makes what was written to these indices searchable now rather than at their next scheduled
+ * refresh; only these, never `_all` (a shared cluster has other people's indices).
+ */
+export async function refreshIndices(client: Client, indices: Iterable<string>): Promise<void> {
+  const names = [...new Set(indices)].sort();
+  for (let start = 0; start < names.length; start += REFRESH_NAMES_PER_REQUEST) {
+    await client.indices.refresh({
+      index: names.slice(start, start + REFRESH_NAMES_PER_REQUEST),
+      ignore_unavailable: true,
+      allow_no_indices: true,
+    });
+  }
+}
+
 /**
  * Writes documents with the client's bulk helper: producer ids, `create` so a second run counts
  * "already present" instead of doubling, 429s retried with a wait, and every other rejection
@@ -63,6 +84,7 @@ export async function writeDocuments(
 ): Promise<BulkResult> {
   const operation = options.operation ?? 'create';
   const result: BulkResult = { indexed: 0, alreadyPresent: 0, rejected: [] };
+  const writtenTo = new Set<string>();
   const iterator =
     Symbol.asyncIterator in documents
       ? documents[Symbol.asyncIterator]()
@@ -72,16 +94,19 @@ export async function writeDocuments(
 
   const stats = await client.helpers.bulk<BulkDocument>({
     datasource: iterator,
-    onDocument: (item) =>
-      operation === 'create'
+    onDocument: (item) => {
+      writtenTo.add(item.index);
+      return operation === 'create'
         ? [{ create: { _index: item.index, _id: item.id } }, item.document]
-        : [{ index: { _index: item.index, _id: item.id } }, item.document],
+        : [{ index: { _index: item.index, _id: item.id } }, item.document];
+    },
     flushBytes: options.flushBytes ?? 5_000_000,
     concurrency: options.concurrency ?? 3,
     // 429 means "too busy", never "bad document": wait and send again.
     retries: 5,
     wait: 1_000,
-    refreshOnCompletion: options.refresh ?? false,
+    // The helper's own refresh would refresh `_all`; see refreshIndices below.
+    refreshOnCompletion: false,
     onDrop: (dropped) => {
       if (dropped.status === 409 && operation === 'create') {
         result.alreadyPresent += 1;
@@ -104,5 +129,6 @@ export async function writeDocuments(
     onFlush: (progress) => options.onProgress?.(progress.total),
   });
   result.indexed = stats.successful;
+  if (options.refresh) await refreshIndices(client, writtenTo);
   return result;
 }

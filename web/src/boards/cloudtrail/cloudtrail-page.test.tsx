@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import type { cloudtrail } from '@lookout/server/types';
 import { CloudtrailPage } from './cloudtrail-page.tsx';
+// The page loads its chart lazily; loaded here first, so that import resolves at once.
+import './top-calls-chart.tsx';
 import { stubApi } from '../../lib/test-api.ts';
 import { renderAt } from './test-helpers.tsx';
 
@@ -88,7 +90,7 @@ describe('CloudtrailPage', () => {
       'Known networks: 10.0.0.0/8',
     );
     expect(await within(panel('Failures')).findByRole('link', { name: 'user/mallory' })).toBeTruthy();
-    const table = within(panel('Top API calls')).getByRole('table', { name: 'Top calls in range' });
+    const table = await within(panel('Top API calls')).findByRole('table', { name: 'Top calls in range' });
     expect(
       within(table)
         .getAllByRole('link')

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { BoardHeader } from '../../components/board-header.tsx';
+import { lazyChart } from '../../components/lazy-chart.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { useNow } from '../../lib/now.ts';
 import { useRefreshInterval, useTimeRange } from '../../lib/use-time-range.ts';
@@ -11,10 +12,11 @@ import { FiltersBar } from './filters-bar.tsx';
 import { Freshness } from './freshness.tsx';
 import { cloudtrailQueries } from './queries.ts';
 import { SummaryTiles } from './summary-tiles.tsx';
-import { TopCallsChart } from './top-calls-chart.tsx';
 import { UnknownIpsPanel } from './unknown-ips-panel.tsx';
 import { bucketDrillDown, useCloudtrailFilters } from './use-cloudtrail-filters.ts';
 import './cloudtrail.css';
+
+const TopCallsChart = lazyChart(() => import('./top-calls-chart.tsx').then((m) => m.TopCallsChart));
 
 const EVENTS_ID = 'cloudtrail-events';
 
@@ -24,6 +26,7 @@ function revealEvents() {
 }
 
 export function CloudtrailPage() {
+  TopCallsChart.usePreload();
   const { tz } = useTimeRange();
   const now = useNow();
   const refetchInterval = useRefreshInterval();
@@ -57,6 +60,7 @@ export function CloudtrailPage() {
       >
         {(data) => (
           <TopCallsChart
+            height={280}
             data={data}
             tz={tz}
             onSelectBar={(eventName, row) => {

@@ -17,6 +17,8 @@ import {
 } from './top-calls-rows.ts';
 
 export interface TopCallsChartProps {
+  /** Pixels; the lazy placeholder holds the same height while the chart's code loads. */
+  height: number;
   data: cloudtrail.TopCallsResponse;
   tz: TimeZoneOption;
   /** A click on a segment: that call (null for "other") in that bar's time span. */
@@ -27,11 +29,10 @@ export interface TopCallsChartProps {
   onCallLinkFollowed?: () => void;
 }
 
-const CHART_HEIGHT = 280;
-
 export function TopCallsChart({
   data,
   tz,
+  height,
   onSelectBar,
   searchForCall,
   onCallLinkFollowed,
@@ -68,7 +69,7 @@ export function TopCallsChart({
       timeAxis={{ spanMs, tz }}
       series={bars}
       title="Top API calls per bar"
-      height={CHART_HEIGHT}
+      height={height}
       yAxisWidth={52}
       tooltip={(props) => <BarTooltip {...props} series={series} tz={tz} />}
       className="cloudtrail-chart-layout"

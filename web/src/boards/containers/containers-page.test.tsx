@@ -3,6 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { containers } from '@lookout/server/types';
 import { requestedUrls, stubApi } from '../../lib/test-api.ts';
 import { ContainersPage } from './containers-page.tsx';
+// The page loads its chart lazily; loaded here first, so that import resolves at once.
+import './failures-chart.tsx';
 import { renderBoardAt } from './test-helpers.tsx';
 import { alertsResponse, failuresResponse, timelineResponse } from './test-fixtures.ts';
 

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { BoardHeader } from '../../components/board-header.tsx';
+import { lazyChart } from '../../components/lazy-chart.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { useNow } from '../../lib/now.ts';
 import { useRefreshInterval, useTimeRange } from '../../lib/use-time-range.ts';
 import { AlertsPanel } from './alerts-panel.tsx';
-import { FailuresChart } from './failures-chart.tsx';
 import { FailuresPanel } from './failures-panel.tsx';
 import { FiltersBar } from './filters-bar.tsx';
 import { Freshness } from './freshness.tsx';
@@ -15,6 +15,8 @@ import { visibleReasons, toTimelineRows } from './timeline-rows.ts';
 import { barDrillDown, useContainersFilters } from './use-containers-filters.ts';
 import './containers.css';
 
+const FailuresChart = lazyChart(() => import('./failures-chart.tsx').then((m) => m.FailuresChart));
+
 const FAILURES_ID = 'containers-failures';
 
 /** A narrowing click lands in the failures list, which may be below the fold. */
@@ -23,6 +25,7 @@ function revealFailures() {
 }
 
 export function ContainersPage() {
+  FailuresChart.usePreload();
   const { tz } = useTimeRange();
   const [searchParams] = useSearchParams();
   const tzParam = searchParams.get('tz');
@@ -59,6 +62,7 @@ export function ContainersPage() {
       >
         {(data) => (
           <FailuresChart
+            height={260}
             data={data}
             selectedReasons={filters.reason}
             tz={tz}

@@ -9,9 +9,9 @@ import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { reasonStyle, UNLISTED_REASON } from './reason-classes.ts';
 import { intervalMs, toTimelineRows, visibleReasons, type TimelineRow } from './timeline-rows.ts';
 
-const CHART_HEIGHT = 260;
-
 export interface FailuresChartProps {
+  /** Pixels; the lazy placeholder holds the same height while the chart's code loads. */
+  height: number;
   data: containers.TimelineResponse;
   /** The reason filter: only these classes are drawn (all when empty). */
   selectedReasons: readonly containers.ReasonClass[];
@@ -21,7 +21,7 @@ export interface FailuresChartProps {
 }
 
 /** Startup failures per interval, stacked by reason class in the board's fixed order and colours. */
-export function FailuresChart({ data, selectedReasons, tz, onSelectBar }: FailuresChartProps) {
+export function FailuresChart({ data, selectedReasons, tz, height, onSelectBar }: FailuresChartProps) {
   const rows = useMemo(() => toTimelineRows(data), [data]);
   const reasonsKey = visibleReasons(rows, selectedReasons).join(',');
   const showUnlisted = selectedReasons.length === 0 && rows.some((row) => row.unlisted > 0);
@@ -66,7 +66,7 @@ export function FailuresChart({ data, selectedReasons, tz, onSelectBar }: Failur
       timeAxis={{ spanMs, tz }}
       series={series}
       title="Startup failures per interval, by reason class"
-      height={CHART_HEIGHT}
+      height={height}
       yAxisWidth={44}
       tooltip={(props) => <BarTooltip {...props} reasons={reasons} showUnlisted={showUnlisted} tz={tz} />}
       className="containers-chart-layout"

@@ -3,6 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { deployments } from '@lookout/server/types';
 import { requestedUrls, stubApi } from '../../lib/test-api.ts';
 import { DeploymentsPage } from './deployments-page.tsx';
+// The page loads its chart lazily; loaded here first, so that import resolves at once.
+import './deploys-chart.tsx';
 import { renderAt } from './test-helpers.tsx';
 
 afterEach(() => {

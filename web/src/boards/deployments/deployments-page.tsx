@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { BoardHeader } from '../../components/board-header.tsx';
+import { lazyChart } from '../../components/lazy-chart.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { useRefreshInterval, useTimeRange } from '../../lib/use-time-range.ts';
-import { DeploysChart } from './deploys-chart.tsx';
 import { FailuresPanel } from './failures-panel.tsx';
 import { FiltersBar } from './filters-bar.tsx';
 import { KpiTiles } from './kpi-tiles.tsx';
@@ -11,6 +11,8 @@ import { ServicesPanel } from './services-panel.tsx';
 import { StagesPanel } from './stages-panel.tsx';
 import { useDeploymentsFilters } from './use-deployments-filters.ts';
 import './deployments.css';
+
+const DeploysChart = lazyChart(() => import('./deploys-chart.tsx').then((m) => m.DeploysChart));
 
 const FAILURES_ID = 'deployments-failures';
 
@@ -22,6 +24,7 @@ function revealFailures() {
 const DAY_MS = 86_400_000;
 
 export function DeploymentsPage() {
+  DeploysChart.usePreload();
   const { tz, setRange } = useTimeRange();
   const refetchInterval = useRefreshInterval();
   const filters = useDeploymentsFilters();
@@ -50,6 +53,7 @@ export function DeploymentsPage() {
       >
         {(data) => (
           <DeploysChart
+            height={260}
             data={data}
             tz={tz}
             onSelectDay={(day) => {

@@ -8,8 +8,6 @@ import { formatRange } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { incidentDays, toPerDayRows, type PerDayRow } from './per-day-rows.ts';
 
-const CHART_HEIGHT = 260;
-
 // Successes in a calm colour; failures in the colour of their cause (same as the tiles).
 const SERIES = [
   { key: 'succeeded', name: 'Succeeded', color: '#59a14f' },
@@ -20,13 +18,15 @@ const SERIES = [
 ] as const;
 
 export interface DeploysChartProps {
+  /** Pixels; the lazy placeholder holds the same height while the chart's code loads. */
+  height: number;
   data: deployments.KpisResponse;
   tz: TimeZoneOption;
   /** A click on a day's bar. */
   onSelectDay?: (day: string) => void;
 }
 
-export function DeploysChart({ data, tz, onSelectDay }: DeploysChartProps) {
+export function DeploysChart({ data, tz, height, onSelectDay }: DeploysChartProps) {
   const rows = useMemo(() => toPerDayRows(data), [data]);
   const bandDays = incidentDays(rows);
   const series = SERIES.filter(
@@ -45,7 +45,7 @@ export function DeploysChart({ data, tz, onSelectDay }: DeploysChartProps) {
       xKey="day"
       series={series}
       title="Deploys and releases per day, by outcome and failure cause"
-      height={CHART_HEIGHT}
+      height={height}
       yAxisWidth={52}
       tooltip={(props) => <DayTooltip {...props} tz={tz} />}
       caption={

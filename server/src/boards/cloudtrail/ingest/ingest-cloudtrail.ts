@@ -1,7 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
-import { writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
+import { refreshIndices, writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
 import type { Progress } from '../../../core/progress.ts';
-import { cloudtrailIndexPattern } from '../mapping.ts';
 import { findLogFiles, readLogFiles } from './read-log-files.ts';
 import { toCloudTrailDocument } from './to-document.ts';
 
@@ -36,7 +35,7 @@ const PROGRESS_EVERY_MS = 100;
 export interface IngestOptions {
   indexPrefix: string;
   progress: Progress;
-  /** Make the documents searchable before returning (tests, end of a seed). */
+  /** Make the documents searchable before returning (the CLI, a seed, tests): the daily indices written to. */
   refresh?: boolean;
   /** Passed to the bulk writer (size of one `_bulk` body). */
   flushBytes?: number;
@@ -75,6 +74,7 @@ export async function ingestCloudTrail(
   let lastUpdate = 0;
   let indexed = 0;
   let alreadyPresent = 0;
+  const writtenTo = new Set<string>();
 
   async function* round(): AsyncGenerator<BulkDocument> {
     let yielded = 0;
@@ -105,6 +105,7 @@ export async function ingestCloudTrail(
             continue;
           }
           origins.set(result.doc.id, { file: fileNumber, record: position });
+          writtenTo.add(result.doc.index);
           yielded += 1;
           yield result.doc;
         }
@@ -132,9 +133,7 @@ export async function ingestCloudTrail(
       });
     }
   }
-  if (options.refresh) {
-    await client.indices.refresh({ index: cloudtrailIndexPattern(indexPrefix), allow_no_indices: true });
-  }
+  if (options.refresh) await refreshIndices(client, writtenTo);
   const report: IngestReport = {
     files,
     records,
