@@ -1,5 +1,5 @@
 import { defineEndpoint, type EndpointContext } from '../../core/board.ts';
-import { resolveTimeRange } from '../../core/time-range.ts';
+import { rangeReader } from '../../core/time-range.ts';
 import {
   buildEventByIdSearch,
   buildEventsSearch,
@@ -26,8 +26,7 @@ import {
 const MAX_RANGE_MS = 400 * 86_400_000;
 
 const indexOf = ({ config }: EndpointContext) => `${config.cloudtrail.indexPrefix}*`;
-const rangeOf = (params: { from?: string; to?: string }) =>
-  resolveTimeRange(params, new Date(), undefined, { maxRangeMs: MAX_RANGE_MS });
+const rangeOf = rangeReader(undefined, { maxRangeMs: MAX_RANGE_MS });
 
 /** Build → search → shape for each endpoint; errors go to the app's one error handler. */
 export const cloudtrailEndpoints = [

@@ -1,5 +1,5 @@
 import { defineEndpoint, type EndpointContext } from '../../core/board.ts';
-import { resolveTimeRange } from '../../core/time-range.ts';
+import { rangeReader } from '../../core/time-range.ts';
 import { containerFreshness, failureDetail, listFailures, type ContainerReads } from './failures.ts';
 import { listAlerts } from './alerts/alert-store.ts';
 import { buildTimelineSearch, chooseTimelineInterval } from './query.ts';
@@ -15,10 +15,7 @@ import {
   TimelineResponse,
 } from './schema.ts';
 
-const DEFAULT_RANGE = { from: 'now-24h', to: 'now' };
-const MAX_RANGE = { maxRangeMs: 90 * 86_400_000 };
-const rangeOf = (query: { from?: string; to?: string }) =>
-  resolveTimeRange(query, new Date(), DEFAULT_RANGE, MAX_RANGE);
+const rangeOf = rangeReader({ from: 'now-24h', to: 'now' }, { maxRangeMs: 90 * 86_400_000 });
 const readsOf = ({ es, search, config }: EndpointContext): ContainerReads => ({
   client: es,
   search,

@@ -1,5 +1,5 @@
 import { defineEndpoint } from '../../core/board.ts';
-import { resolveTimeRange } from '../../core/time-range.ts';
+import { rangeReader } from '../../core/time-range.ts';
 import { buildFailuresSearch, buildKpisSearch, buildServicesSearch, buildStagesSearch } from './query.ts';
 import { shapeFailures, shapeKpis, shapeServices, shapeStages } from './shape.ts';
 import { timeToRestore } from './time-to-restore.ts';
@@ -14,10 +14,7 @@ import {
   StagesResponse,
 } from './schema.ts';
 
-const DEFAULT_RANGE = { from: 'now-7d', to: 'now' };
-const MAX_RANGE = { maxRangeMs: 400 * 86_400_000 };
-const rangeOf = (query: { from?: string; to?: string }) =>
-  resolveTimeRange(query, new Date(), DEFAULT_RANGE, MAX_RANGE);
+const rangeOf = rangeReader({ from: 'now-7d', to: 'now' }, { maxRangeMs: 400 * 86_400_000 });
 
 /** Build → search → shape for each endpoint; errors go to the app's one error handler. */
 export const deploymentsEndpoints = [
