@@ -1,4 +1,4 @@
-// Entry of `npm start`, `npm test` and `npm run lookout`: installs what is missing (pnpm at the
+// Entry of `npm start`, `npm test`, `npm run test:engines` and `npm run lookout`: installs what is missing (pnpm at the
 // pinned version, the workspace dependencies), then hands over to the TypeScript command.
 // Plain JavaScript with no dependencies, because it runs before anything is installed.
 import { spawn, spawnSync } from 'node:child_process';
@@ -64,6 +64,7 @@ const TARGETS = {
   start: ['server/src/cli/main.ts', 'start'],
   lookout: ['server/src/cli/main.ts'],
   test: ['scripts/run-tests.ts'],
+  'test-engines': ['scripts/test-engines.ts'],
 };
 
 checkNode();

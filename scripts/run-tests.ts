@@ -1,60 +1,34 @@
 // `npm test`: type-check, lint, format check, unit, integration (real Elasticsearch), API fuzzing
-// (schemathesis), the SPA's first-load budget, end-to-end (real Chromium, installed when missing
-// and this machine can). Starts the test engine it needs (unless ES_URL is set) and always stops it.
+// (schemathesis), abuse (oversized and poison requests), the SPA's first-load budget, end-to-end
+// (real Chromium, installed when missing and this machine can). Starts the test engine it needs
+// (unless ES_URL is set) and always stops it.
 // Prints how long each stage took and one closing line with the totals.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startEngine, stopEngine } from '../server/src/es/local/launcher.ts';
 import { INSTANCES } from '../server/src/es/local/engine-home.ts';
 import { terminalProgress } from '../server/src/core/progress.ts';
 import { ensureBrowser } from './browser.ts';
+import {
+  addCounts,
+  countPlaywright,
+  countVitest,
+  noCounts,
+  pnpm,
+  root,
+  runStage,
+  vitestReportArgs,
+} from './test-reports.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pnpm = process.env.LOOKOUT_PNPM ?? 'pnpm';
 const reports = path.join(root, '.lookout', 'test-reports');
 
-interface Counts {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
-const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+const totals = noCounts();
 const timings: Array<{ stage: string; seconds: number; ok: boolean }> = [];
 
 function run(stage: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
-  process.stdout.write(`\n━━ ${stage} ━━\n`);
-  const started = performance.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
-  const ok = result.status === 0;
-  timings.push({ stage, seconds: (performance.now() - started) / 1000, ok });
+  const { ok, seconds } = runStage(stage, command, args, env);
+  timings.push({ stage, seconds, ok });
   return ok;
-}
-
-/** Adds a vitest JSON report's counts to the totals. */
-function countVitest(file: string): void {
-  if (!existsSync(file)) return;
-  const report = JSON.parse(readFileSync(file, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-  };
-  totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests;
-  totals.skipped += report.numPendingTests + report.numTodoTests;
-}
-
-/** Adds a Playwright JSON report's counts to the totals. */
-function countPlaywright(file: string): void {
-  if (!existsSync(file)) return;
-  const { stats } = JSON.parse(readFileSync(file, 'utf8')) as {
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  };
-  totals.passed += stats.expected + stats.flaky;
-  totals.failed += stats.unexpected;
-  totals.skipped += stats.skipped;
 }
 
 /** Adds the fuzzer's operations (one JUnit test case each) to the totals. */
@@ -77,13 +51,8 @@ function vitest(
   env: Record<string, string> = {},
 ): boolean {
   const report = path.join(reports, `${name}.json`);
-  const ok = run(
-    stage,
-    pnpm,
-    ['--filter', filter, script, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    env,
-  );
-  countVitest(report);
+  const ok = run(stage, pnpm, ['--filter', filter, script, ...vitestReportArgs(report)], env);
+  addCounts(totals, countVitest(report));
   return ok;
 }
 
@@ -102,7 +71,7 @@ function endToEnd(esUrl: string): boolean {
     CHROMIUM_PATH: browser.path,
     PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
   });
-  countPlaywright(e2eReport);
+  addCounts(totals, countPlaywright(e2eReport));
   return ok;
 }
 
@@ -125,11 +94,9 @@ async function main(): Promise<number> {
     'run',
     '--config',
     'scripts/vitest.config.ts',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${scriptsReport}`,
+    ...vitestReportArgs(scriptsReport),
   ]);
-  countVitest(scriptsReport);
+  addCounts(totals, countVitest(scriptsReport));
   const unit =
     scriptsUnit &&
     vitest('unit: server', '@lookout/server', 'test:unit', 'server-unit') &&
@@ -162,12 +129,20 @@ async function main(): Promise<number> {
       { ES_URL: esUrl },
     );
     countFuzz(path.join(reports, 'fuzz', 'junit.xml'));
+    // The shapes of issue #17 against a BFF of its own (about 20 s): no 5xx, each answer as
+    // documented, /api/health under 1 s throughout.
+    const abuse = run(
+      'abuse (oversized and poison requests)',
+      process.execPath,
+      ['--import', 'tsx', 'scripts/abuse-api.ts'],
+      { ES_URL: esUrl },
+    );
     const built = run('build web', pnpm, ['--filter', '@lookout/web', 'build']);
     // Brotli bytes each route fetches first, against the 170 KB budget (docs/serving.md).
     const withinBudget =
       built && run('first-load budget', process.execPath, ['--import', 'tsx', 'scripts/bundle-budget.ts']);
     const e2e = built && endToEnd(esUrl);
-    return integration && fuzz && withinBudget && e2e ? 0 : 1;
+    return integration && fuzz && abuse && withinBudget && e2e ? 0 : 1;
   } finally {
     if (stopAfter) await stopEngine('test', terminalProgress(process.stdout));
   }

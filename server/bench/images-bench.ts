@@ -22,7 +22,9 @@
  * Flags: --images N (default 1,000,000; sets the scale) or --scale X, --seed S (1),
  * --requests N per case (60, after 5 warm-ups), --keep (keep the NDJSON files and the indices).
  */
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -32,7 +34,6 @@ import { buildApp } from '../src/app/build-app.ts';
 import { generateImages } from '../src/boards/images/demo/generate-images.ts';
 import { DEMO_IMAGES } from '../src/boards/images/demo/world.ts';
 import { ingestImages } from '../src/boards/images/ingest/ingest-images.ts';
-import { readNdjsonLines } from '../src/boards/images/ingest/read-ndjson.ts';
 import { toImageDocument } from '../src/boards/images/ingest/to-document.ts';
 import { imagesIndexTemplate } from '../src/boards/images/mapping.ts';
 import {
@@ -224,7 +225,7 @@ async function serialiseAll(
   for (const file of dataset.files) {
     let start = performance.now();
     const texts: string[] = [];
-    for await (const line of readNdjsonLines(file)) texts.push(line.text);
+    for await (const text of readLines(file)) texts.push(text);
     stages.readMs += performance.now() - start;
     start = performance.now();
     const parsed: unknown[] = texts.map((text) => JSON.parse(text));
@@ -251,8 +252,8 @@ async function* batchesFromFiles(dataset: Dataset, minScore: number): AsyncGener
   const cutter = new BatchCutter(FLUSH_BYTES, 'index');
   const now = new Date(dataset.nowMs);
   for (const file of dataset.files) {
-    for await (const line of readNdjsonLines(file)) {
-      const result = toImageDocument(JSON.parse(line.text), { index: RAW_INDEX, minScore, now });
+    for await (const text of readLines(file)) {
+      const result = toImageDocument(JSON.parse(text), { index: RAW_INDEX, minScore, now });
       if (!result.ok) continue;
       const body = cutter.add(result.doc.index, result.doc.id, result.doc.document);
       if (body) yield body;
@@ -488,3 +489,11 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/** The baseline's reader: the plainest way to read NDJSON lines (gzip by name), nothing more. */
+async function* readLines(file: string): AsyncGenerator<string> {
+  const raw = createReadStream(file);
+  const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  for await (const line of createInterface({ input, crlfDelay: Infinity }))
+    if (line.trim() !== '') yield line;
+}

@@ -3,7 +3,8 @@ import { Client } from '@elastic/elasticsearch';
 import type { FastifyInstance } from 'fastify';
 import { containersBoard } from '../src/boards/containers/board.ts';
 import { createSigV4Signer, signableRequest } from '../src/es/aws-sigv4.ts';
-import { testApp, uniqueIndex } from './helpers.ts';
+import { createEsClient } from '../src/es/client.ts';
+import { testApp, testConfig, uniqueIndex } from './helpers.ts';
 import { taskArn, taskEvents } from './containers-fixtures.ts';
 import { startSigV4Proxy, type SigV4Proxy } from './sigv4-proxy.ts';
 
@@ -23,7 +24,8 @@ const region = 'eu-west-1';
 describe('Amazon OpenSearch Service: SigV4-signed requests through a verifying proxy', () => {
   const eventsIndex = uniqueIndex('test-ecs-sigv4');
   const ingestToken = 'ingest-token-for-the-sigv4-test';
-  const engine = new Client({ node: process.env.ES_URL ?? 'http://127.0.0.1:9201' });
+  // The engine itself, unsigned: through the seam's client, so OpenSearch answers it too.
+  const engine = createEsClient(testConfig().es);
   const savedEnv = { ...process.env };
   let proxy: SigV4Proxy;
   let app: FastifyInstance;

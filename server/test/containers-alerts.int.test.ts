@@ -10,7 +10,7 @@ import { createSearcher } from '../src/es/search.ts';
 import { installIndexTemplates } from '../src/es/templates.ts';
 import { containersBoard } from '../src/boards/containers/board.ts';
 import { alertsIndexTemplate, ecsEventsIndexTemplate } from '../src/boards/containers/mapping.ts';
-import { ingestEcsEvents } from '../src/boards/containers/ingest/ingest-events.ts';
+import { asJsonItems, ingestEcsEvents } from '../src/boards/containers/ingest/ingest-events.ts';
 import { createAlertWatcher } from '../src/boards/containers/alerts/watcher.ts';
 import type { AlertsResponse } from '../src/boards/containers/schema.ts';
 import type { Config } from '../src/core/config.ts';
@@ -77,7 +77,7 @@ describe('container alert watcher against the real engine and a local receiver',
       fetchTimeoutMs: 2_000,
     });
   const addFailure = async (spec: TaskSpec) => {
-    await ingestEcsEvents(client, eventsIndex, taskEvents(spec), { refresh: true });
+    await ingestEcsEvents(client, eventsIndex, asJsonItems(taskEvents(spec)), { refresh: true });
     return spec;
   };
   const alertDoc = async (spec: TaskSpec) =>

@@ -142,3 +142,14 @@ export function partialLines(
     partial_last: String(position === parts.length - 1),
   }));
 }
+
+/** One STOPPED event of a task that exited 1 thirty seconds after it was created. */
+export function failedTaskEvent(name: string, stoppedAtMs: number): EcsTaskStateChange {
+  return taskEvents({
+    name,
+    service: 'checkout',
+    createdAtMs: stoppedAtMs - 30_000,
+    stoppedAtMs,
+    containers: [{ name: 'app', image: 'app:1', exitCode: 1 }],
+  }).at(-1)!;
+}

@@ -132,6 +132,31 @@ describe('deployment KPI endpoints over hand-counted events in the real Elastics
     expect((await get(`/failures?${range}&cursor=nonsense`)).body.message).toContain('cursor');
   });
 
+  it('refuses a cursor it did not hand out with 400 before any search (issue #17 row 4)', async () => {
+    const forged = (sort: string) => Buffer.from(sort).toString('base64url');
+    for (const cursor of [
+      forged('[1e400,"x"]'),
+      forged('[9223372036854775808,"x"]'),
+      `${forged('[1,"x"]')}.AAAAAAAAAAAAAAAAAAAAAA`,
+    ]) {
+      const answer = await get(`/failures?${range}&cursor=${cursor}`);
+      expect(answer.status).toBe(400);
+      expect(answer.body.message).toBe('querystring/cursor is not a cursor this endpoint returned');
+    }
+    // Another BFF instance (no CURSOR_SECRET: the key kept in Elasticsearch) takes this one's cursor.
+    const first = await get(`/failures?${range}&size=2`);
+    const other = await testApp({ DEPLOYMENTS_INDEX: index }, { boards: [createDeploymentsBoard()] });
+    try {
+      const second = await other.inject(
+        `/api/deployments/failures?${range}&size=2&cursor=${String(first.body.nextCursor)}`,
+      );
+      expect(second.statusCode).toBe(200);
+      expect(second.json().failures[0].eventId).toBe('event-e1');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('lists services with most failures first, last deploy and time since last success', async () => {
     const { body } = await get(`/services?${range}`);
     expect(body.services).toEqual([

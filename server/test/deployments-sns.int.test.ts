@@ -1,3 +1,4 @@
+import { createSnsVerifier, MAX_CACHED_CERTIFICATES } from '../src/boards/deployments/sns/verify.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
 import type { FastifyInstance } from 'fastify';
@@ -342,5 +343,83 @@ describe('POST /api/ingest/sns, as Amazon SNS calls it, against the real Elastic
     expect((await post(huge)).status).toBe(413);
     expect((await post('not json')).status).toBe(400);
     expect((await post({ Type: 'Notification' })).status).toBe(400);
+  });
+
+  it('refuses certificate URLs not in the shape AWS uses before fetching anything (#17 row 5)', async () => {
+    const fetchesBefore = host.certFetches();
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, n) =>
+        post({
+          ...notification(DEPLOY_EVENT_EXAMPLE),
+          Signature: 'AAAA',
+          SigningCertURL: `${host.certUrl}?v=${n}`,
+        }),
+      ),
+    );
+    expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([403]));
+    expect(answers[0]!.body).toMatchObject({
+      error: 'Forbidden',
+      message: 'SigningCertURL has a query string, fragment or user; AWS certificate URLs have none',
+    });
+    const wrongPath = await post({
+      ...notification(DEPLOY_EVENT_EXAMPLE),
+      SigningCertURL: `${host.origin}/cert.pem`,
+    });
+    expect(wrongPath.body.message).toBe('SigningCertURL path is not /SimpleNotificationService-<hex>.pem');
+    expect(host.certFetches()).toBe(fetchesBefore);
+  });
+
+  it('keeps at most 32 signing certificates, however many distinct ones are named', async () => {
+    const verifier = createSnsVerifier({
+      topicArns: [TOPIC],
+      certHosts: ['127.0.0.1'],
+      tls: { ca: host.tlsCa },
+    });
+    for (let n = 0; n < 40; n += 1) {
+      const message = {
+        ...notification(DEPLOY_EVENT_EXAMPLE),
+        SigningCertURL: `${host.origin}/SimpleNotificationService-${n.toString(16)}.pem`,
+      };
+      await verifier.verifySignature(message as never);
+    }
+    expect(verifier.cachedCertificates).toBe(MAX_CACHED_CERTIFICATES);
+  });
+
+  it('refuses a 140k-deep array at the depth limit, with the reason (#17 row 6)', async () => {
+    const answer = await post('['.repeat(140_000) + ']'.repeat(140_000));
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      error: 'Bad Request',
+      message: 'body nested deeper than 4 levels (the limit per event)',
+    });
+  });
+
+  it('limits requests per source address on this credential-less endpoint', async () => {
+    const limited = await testApp(
+      {
+        DEPLOYMENTS_INDEX: index,
+        SNS_TOPIC_ARNS: TOPIC,
+        SNS_CERT_HOSTS: '127.0.0.1',
+        SNS_RATE_LIMIT_PER_MINUTE: '3',
+      },
+      { boards: [createDeploymentsBoard({ tls: { ca: host.tlsCa } })] },
+    );
+    try {
+      const send = () =>
+        limited.inject({
+          method: 'POST',
+          url: '/api/ingest/sns',
+          headers: { 'content-type': 'text/plain' },
+          payload: '{}',
+        });
+      const statuses = [];
+      for (let n = 0; n < 4; n += 1) statuses.push((await send()).statusCode);
+      expect(statuses).toEqual([400, 400, 400, 429]);
+      const refused = await send();
+      expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+      expect(refused.json().message).toContain('(SNS_RATE_LIMIT_PER_MINUTE)');
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -70,7 +70,8 @@ export async function startFakeSnsHost(): Promise<FakeSnsHost> {
   const subscribeVisits: string[] = [];
   let certFetches = 0;
   const server: Server = createServer({ key: tlsKey, cert: tlsCert }, (request, response) => {
-    if (request.url === '/SimpleNotificationService-test.pem') {
+    // Any certificate name in AWS's shape, so tests can make many distinct certificate URLs.
+    if (/^\/SimpleNotificationService-[0-9a-f]+\.pem$/.test(request.url ?? '')) {
       certFetches += 1;
       response.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(signingCert);
     } else if (request.url?.startsWith('/confirm')) {
@@ -85,7 +86,7 @@ export async function startFakeSnsHost(): Promise<FakeSnsHost> {
   return {
     origin,
     tlsCa: tlsCert!,
-    certUrl: `${origin}/SimpleNotificationService-test.pem`,
+    certUrl: `${origin}/SimpleNotificationService-7e5f1c0a9b3d.pem`,
     subscribeVisits,
     certFetches: () => certFetches,
     sign(fields, version) {

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { testApp } from './helpers.ts';
 import type { Board } from '../src/core/board.ts';
+import { engineLabel } from '../src/es/engine.ts';
+import { localEngine } from '../src/es/local/engines.ts';
 
 describe('GET /api/health against the real local Elasticsearch', () => {
   let app: FastifyInstance;
@@ -20,6 +22,18 @@ describe('GET /api/health against the real local Elasticsearch', () => {
     expect(body.elasticsearch.reachable).toBe(true);
     expect(body.elasticsearch.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(['green', 'yellow']).toContain(body.elasticsearch.clusterStatus);
+  });
+
+  it('names the engine it found: the one the engine matrix started, Elasticsearch 9 otherwise', async () => {
+    const expected = process.env.LOOKOUT_ENGINE ? localEngine(process.env.LOOKOUT_ENGINE) : undefined;
+    const body = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+    if (expected) {
+      expect(body.elasticsearch.engine).toBe(engineLabel(expected.family, expected.version));
+      expect(body.elasticsearch.distribution).toBe(expected.family);
+    } else {
+      expect(body.elasticsearch.engine).toMatch(/^(Elasticsearch|OpenSearch) \d+\.\d+\.\d+$/);
+    }
+    expect(body.elasticsearch.error).toBeUndefined();
   });
 
   it('publishes the OpenAPI document with the health route', async () => {

@@ -37,8 +37,12 @@ describe('ingest batcher against the real engine', () => {
     expect((await client.count({ index })).count).toBe(50);
   });
 
-  it('a replay is already present, a bad document is rejected with the reason, the rest stored', async () => {
-    const batcher = createIngestBatcher(client, { lingerMs: 20 });
+  it('a replay is already present, a bad document is rejected with a clean reason, the rest stored', async () => {
+    const logged: string[] = [];
+    const batcher = createIngestBatcher(client, {
+      lingerMs: 20,
+      onEngineRejection: (detail) => logged.push(detail.engineReason),
+    });
     const [replay, bad, good, twinA, twinB] = await Promise.all([
       batcher.write({ index, id: 'doc-1', document: { n: 1 } }),
       batcher.write({ index, id: 'bad', document: { n: 'not a number' } }),
@@ -50,10 +54,35 @@ describe('ingest batcher against the real engine', () => {
     expect(bad).toMatchObject({
       outcome: 'rejected',
       status: 400,
-      reason: expect.stringContaining('failed to parse field [n]'),
+      reason: 'field n has a value its mapping does not accept',
     });
+    // The engine's own words go to the log, never to the caller.
+    expect(logged.join()).toContain('failed to parse field [n]');
     expect(good).toEqual({ outcome: 'stored' });
     expect([twinA, twinB].map((written) => written.outcome).sort()).toEqual(['already_present', 'stored']);
+  });
+
+  it('a poison document (too deep to serialise, an id over 512 bytes) is refused alone, its batch stored', async () => {
+    const deep: unknown[] = [];
+    let inner = deep;
+    for (let level = 0; level < 20_000; level += 1) inner = inner[inner.push([]) - 1] as unknown[];
+    const batcher = createIngestBatcher(client, { lingerMs: 20 });
+    const [tooDeep, longId, ...valid] = await Promise.all([
+      batcher.write({ index, id: 'deep', document: { n: 1, deep } }),
+      batcher.write({ index, id: 'x'.repeat(2_000), document: { n: 2 } }),
+      ...Array.from({ length: 30 }, (_, n) => batcher.write({ index, id: `mate-${n}`, document: { n } })),
+    ]);
+    expect(tooDeep).toEqual({
+      outcome: 'rejected',
+      status: 400,
+      reason: 'the event cannot be serialised (nested too deep)',
+    });
+    expect(longId).toEqual({
+      outcome: 'rejected',
+      status: 400,
+      reason: "id longer than 512 bytes (the engine's limit)",
+    });
+    expect(valid.every((written) => written.outcome === 'stored')).toBe(true);
   });
 
   it('an unreachable engine fails every caller of the batch (their producers retry)', async () => {

@@ -10,6 +10,8 @@ import { installIndexTemplates } from '../es/templates.ts';
 import { createIngestBatcher, type IngestBatcher } from '../es/ingest-batcher.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { mountBoard } from './mount-board.ts';
+import { registerCursorSigning } from './cursor-signing.ts';
+import { answerClientError, answerFrameworkError } from './early-errors.ts';
 import { documentHttpLimitResponses } from './http-limit-responses.ts';
 import { documentAccess, securitySchemes } from './access-openapi.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -90,6 +92,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1_024 },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
     bodyLimit: DEFAULT_BODY_LIMIT,
+    // Answers given before any hook runs still carry the security headers (app/early-errors.ts).
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     // Behind the SSO proxy, request.ip (logs, rate limit of refused requests) is the user's address.
     ...(config.access.mode === 'proxy' ? { trustProxy: config.access.trustedProxies } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -99,9 +104,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('config', config);
   app.decorate('es', es);
   app.decorate('esWriter', esWriter);
-  const ingestBatcher = createIngestBatcher(esWriter);
+  const ingestBatcher = createIngestBatcher(esWriter, {
+    // Callers get a short reason (es/errors.ts cleanRejectionReason); the engine's words go here.
+    onEngineRejection: (detail) => app.log.warn(detail, 'the engine rejected an ingested document'),
+  });
   app.decorate('ingestBatcher', ingestBatcher);
   app.decorate('esSearch', createSearcher(es, config.limits));
+  registerCursorSigning(app, config.access.cursorSecret);
   app.addHook('onClose', async () => {
     await ingestBatcher.drain();
     await es.close();

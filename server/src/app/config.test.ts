@@ -149,7 +149,7 @@ describe('configuration from the environment', () => {
     expect(errorOf({ MAX_QUEUED_SEARCHES: 'many' }).variable).toBe('MAX_QUEUED_SEARCHES');
   });
 
-  it('defaults to open access on loopback only, CORS closed, 600 requests a minute', () => {
+  it('defaults to open access on loopback only, CORS closed, 600 requests a minute (SNS: 1,200 per address)', () => {
     expect(loadConfig({}).access).toEqual({
       mode: 'none',
       proxyUserHeader: 'x-forwarded-user',
@@ -158,8 +158,10 @@ describe('configuration from the environment', () => {
       ingestTokenHeader: 'x-lookout-ingest-token',
       corsOrigins: [],
       rateLimitPerMinute: 600,
+      snsRateLimitPerMinute: 1_200,
     });
     expect(loadConfig({ HOST: '::1' }).access.mode).toBe('none');
+    expect(errorOf({ CURSOR_SECRET: 'short' }).variable).toBe('CURSOR_SECRET');
   });
 
   it('refuses open access on a non-loopback address unless ALLOW_OPEN_ACCESS=true', () => {

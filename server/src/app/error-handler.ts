@@ -1,21 +1,11 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { classifyEsError } from '../es/errors.ts';
 import type { ApiErrorBody } from '../core/error-schema.ts';
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  404: 'Not Found',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
 function body(statusCode: number, message: string): ApiErrorBody {
-  return { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message };
+  // Node's reason phrase for every status (403 "Forbidden", 431, 408…), never a bare "Error".
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
 }
 
 /**

@@ -24,7 +24,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const url = redactedUrl(app.config.es.url);
       const timeout = Math.min(HEALTH_CHECK_TIMEOUT_MS, app.config.es.requestTimeoutMs);
       const elasticsearch = await checkElasticsearch(app.es, url, timeout);
-      const ok = elasticsearch.reachable && elasticsearch.clusterStatus !== 'red';
+      const ok = elasticsearch.reachable && elasticsearch.clusterStatus !== 'red' && !elasticsearch.error;
       return { status: ok ? 'ok' : 'degraded', elasticsearch, checkedAt: new Date().toISOString() } as const;
     },
   );

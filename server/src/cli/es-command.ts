@@ -5,40 +5,56 @@ import { UsageError } from './usage-error.ts';
 
 function instanceOf(value: string | undefined): InstanceName {
   const name = value ?? 'dev';
-  if (!isInstanceName(name)) throw new UsageError(`--instance: expected dev or test, got "${name}"`);
+  if (!isInstanceName(name)) {
+    throw new UsageError(
+      `--instance: expected a name of lower-case letters, digits and dashes, got "${name}"`,
+    );
+  }
   return name;
 }
 
-/** `lookout es start|stop|status [--instance dev|test] [--fresh]` */
+function portOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1024 || port > 65535) {
+    throw new UsageError(`--port: expected a port between 1024 and 65535, got "${value}"`);
+  }
+  return port;
+}
+
+/** `lookout es start|stop|status [--engine ID] [--instance NAME] [--port N] [--fresh]` */
 export async function esCommand(
   args: string[],
-  flags: { instance?: string; fresh?: boolean },
+  flags: { instance?: string; fresh?: boolean; engine?: string; port?: string },
 ): Promise<number> {
   const instance = instanceOf(flags.instance);
+  const port = portOf(flags.port);
   const progress = terminalProgress();
   switch (args[0]) {
     case 'start': {
-      const started = await startEngine(instance, progress, { fresh: flags.fresh });
+      const started = await startEngine(instance, progress, {
+        fresh: flags.fresh,
+        engine: flags.engine,
+        port,
+      });
       console.log(
-        `Elasticsearch ${started.version ?? ''} is ${started.clusterStatus} at ${started.url} (data: ${started.dataDir})`,
+        `${started.engine ?? 'The engine'} is ${started.clusterStatus} at ${started.url} (data: ${started.dataDir})`,
       );
       return 0;
     }
     case 'stop': {
       const stopped = await stopEngine(instance, progress);
-      console.log(
-        stopped ? `Elasticsearch (${instance}) stopped.` : `Elasticsearch (${instance}) was not running.`,
-      );
+      console.log(stopped ? `Engine (${instance}) stopped.` : `Engine (${instance}) was not running.`);
       return 0;
     }
     case 'status': {
-      const status = await engineStatus(instance);
+      const status = await engineStatus(instance, port);
       if (!status.running) {
-        console.log(`Elasticsearch (${instance}) is not running at ${status.url}.`);
+        console.log(`Engine (${instance}) is not running at ${status.url}.`);
         return 1;
       }
       console.log(
-        `Elasticsearch ${status.version ?? '(version unknown)'} at ${status.url}: cluster ${status.clusterStatus}` +
+        `${status.engine ?? 'Engine (version unknown)'} at ${status.url}: cluster ${status.clusterStatus}` +
           `${status.pid ? `, pid ${status.pid}` : ' (not started by Lookout)'}, data ${status.dataDir}`,
       );
       return 0;

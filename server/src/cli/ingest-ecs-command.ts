@@ -1,15 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { loadConfig } from '../app/config.ts';
 import { createEsWriter } from '../es/client.ts';
 import { installIndexTemplates } from '../es/templates.ts';
 import { ecsEventsIndexTemplate } from '../boards/containers/mapping.ts';
-import { ingestEcsEvents, parseEcsEventsBody } from '../boards/containers/ingest/ingest-events.ts';
+import { ingestEcsEvents } from '../boards/containers/ingest/ingest-events.ts';
+import { readJsonFile } from '../core/json-file.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
- * `lookout ingest ecs-events <file>...`: ECS Task State Change events from files (one event, a
- * JSON array, or NDJSON; `.gz` too), stored exactly as `POST /api/ingest/ecs-events` stores them.
+ * `lookout ingest ecs-events <file>...`: ECS Task State Change events from files (one event,
+ * pretty-printed or not, a JSON array, or NDJSON; `.gz` too — told apart by parsing, see
+ * core/json-values.ts), stored exactly as `POST /api/ingest/ecs-events` stores them.
  * Prints counts and every rejection as file and position; exit 1 when anything was rejected.
  */
 export async function ingestEcsEventsCommand(paths: string[]): Promise<number> {
@@ -21,16 +21,14 @@ export async function ingestEcsEventsCommand(paths: string[]): Promise<number> {
   try {
     await installIndexTemplates(client, [ecsEventsIndexTemplate(index)]);
     for (const file of paths) {
-      let text: string;
+      let report;
       try {
-        const raw = await readFile(file);
-        text = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+        report = await ingestEcsEvents(client, index, await collect(readJsonFile(file)), { refresh: true });
       } catch (error) {
         console.error(`${file}: cannot read: ${(error as Error).message}`);
         failed = true;
         continue;
       }
-      const report = await ingestEcsEvents(client, index, parseEcsEventsBody(text), { refresh: true });
       console.log(
         `${file}: ${report.received} events, ${report.indexed} indexed, ${report.alreadyPresent} already present, ` +
           `${report.rejected.length} rejected`,
@@ -46,4 +44,11 @@ export async function ingestEcsEventsCommand(paths: string[]): Promise<number> {
   } finally {
     await client.close();
   }
+}
+
+/** ECS event files are small (an event is a few KB): read one whole, then write it. */
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
 }

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/config.ts';
 import { MissingToolError } from '../es/local/artifact.ts';
+import { DEFAULT_ENGINE_ID, LOCAL_ENGINES, UnknownEngineError } from '../es/local/engines.ts';
+import { InstanceError } from '../es/local/launcher.ts';
+import { UnsupportedEngineError } from '../es/engine.ts';
 import { esCommand } from './es-command.ts';
 import { reclassifyCommand } from './reclassify-command.ts';
 import { ingestCommand, INGEST_USAGE } from './ingest-command.ts';
@@ -11,8 +14,10 @@ import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage: npm run lookout -- <command>
 
-  es start|stop|status [--instance dev|test] [--fresh]
-                        the local Elasticsearch (dev: 127.0.0.1:9200, test: 127.0.0.1:9201)
+  es start|stop|status [--engine ID] [--instance NAME] [--port N] [--fresh]
+                        a local engine (dev: 127.0.0.1:9200, test: 127.0.0.1:9201; another
+                        instance name needs --port the first time). ID, default ${DEFAULT_ENGINE_ID}
+                        or LOOKOUT_ENGINE: ${LOCAL_ENGINES.map((engine) => engine.id).join(', ')}
   setup                 install the index templates (idempotent)
   seed [--days N] [--scale X] [--seed N] [--board NAME]
                         write each board's demo data
@@ -27,6 +32,8 @@ async function run(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       instance: { type: 'string' },
+      engine: { type: 'string' },
+      port: { type: 'string' },
       fresh: { type: 'boolean' },
       days: { type: 'string' },
       scale: { type: 'string' },
@@ -66,7 +73,13 @@ try {
   if (error instanceof UsageError) {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
-  } else if (error instanceof ConfigError || error instanceof MissingToolError) {
+  } else if (
+    error instanceof ConfigError ||
+    error instanceof MissingToolError ||
+    error instanceof UnknownEngineError ||
+    error instanceof InstanceError ||
+    error instanceof UnsupportedEngineError
+  ) {
     console.error(error.message);
     process.exitCode = 2;
   } else {

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, type Config } from '../app/config.ts';
+import { loadConfig, redactedUrl, type Config } from '../app/config.ts';
 import { repoRoot } from '../core/config.ts';
 import { terminalProgress, type Progress } from '../core/progress.ts';
 import { createEsWriter } from '../es/client.ts';
+import { checkEngineSupported } from '../es/engine.ts';
 import { startEngine, stopEngine } from '../es/local/launcher.ts';
 import { buildApp } from '../app/build-app.ts';
 import { boards } from '../app/boards.ts';
@@ -60,6 +61,8 @@ export async function startCommand(): Promise<number> {
   try {
     const client = createEsWriter(config.es);
     try {
+      const engine = await checkEngineSupported(client);
+      if (engine) progress.log(`Engine: ${engine.label} at ${redactedUrl(config.es.url)}`);
       await installAllTemplates(client, config);
       const empty = [];
       for (const board of boards) {
@@ -85,7 +88,7 @@ export async function startCommand(): Promise<number> {
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
-    progress.log(`\n${signal}: stopping Lookout${stopLocalEngine ? ' and the local Elasticsearch' : ''}…`);
+    progress.log(`\n${signal}: stopping Lookout${stopLocalEngine ? ' and the local engine' : ''}…`);
     await app.close();
     await shutdownEngine();
     process.exit(0);

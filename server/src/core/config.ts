@@ -89,6 +89,13 @@ export interface AccessConfig {
   corsOrigins: string[];
   /** Requests per minute per client (user or token, else address); 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Requests per minute per source address on the credential-less SNS endpoint; 0: off. */
+  snsRateLimitPerMinute: number;
+  /**
+   * Signs the `cursor` of paged lists (HMAC) so a forged one never reaches the engine. Unset: a
+   * secret generated once and kept in Elasticsearch, shared by every BFF instance.
+   */
+  cursorSecret?: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -194,6 +201,16 @@ export const coreVariables = Type.Object({
     default: 600,
     minimum: 0,
     maximum: 1_000_000,
+  }),
+  SNS_RATE_LIMIT_PER_MINUTE: variable.integer({
+    description: 'requests a minute per source address on the credential-less SNS endpoint; `0`: off',
+    default: 1_200,
+    minimum: 0,
+    maximum: 1_000_000,
+  }),
+  CURSOR_SECRET: variable.string({
+    description: `signs the \`cursor\` of paged lists (HMAC); ${MIN_TOKEN_LENGTH} characters at least`,
+    defaultText: '— (generated once, kept in Elasticsearch)',
   }),
 });
 
@@ -395,6 +412,7 @@ function accessConfig(env: Env, read: CoreReader, host: string): AccessConfig {
     throw new ConfigError('ACCESS_TOKENS', 'required with ACCESS_MODE=token (or ACCESS_TOKENS_FILE)');
   }
   const ingestToken = nonEmpty(env, 'INGEST_TOKEN');
+  const cursorSecret = nonEmpty(env, 'CURSOR_SECRET');
   return {
     mode,
     proxyUserHeader: headerName(read, 'PROXY_USER_HEADER'),
@@ -404,6 +422,8 @@ function accessConfig(env: Env, read: CoreReader, host: string): AccessConfig {
     ingestTokenHeader: headerName(read, 'INGEST_TOKEN_HEADER'),
     corsOrigins: origins(read),
     rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE'),
+    snsRateLimitPerMinute: read.integer('SNS_RATE_LIMIT_PER_MINUTE'),
+    ...(cursorSecret === undefined ? {} : { cursorSecret: secret('CURSOR_SECRET', cursorSecret) }),
   };
 }
 

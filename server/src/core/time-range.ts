@@ -33,6 +33,16 @@ export function flooredNow(now: Date): number {
   return Math.floor(now.getTime() / 60_000) * 60_000;
 }
 
+/** Times Lookout accepts: 1970-01-01 to 9999-12-31 (a date the engine and `Date` both hold). */
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+function withinDates(parameter: string, value: string, ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0 || ms > LATEST_MS) {
+    throw new BadParameterError(parameter, `is out of range (1970 to 9999), got "${value.slice(0, 64)}"`);
+  }
+  return ms;
+}
+
 export function parseTimeExpression(parameter: string, value: string, nowMs: number): number {
   const math = DATE_MATH.exec(value);
   if (math) {
@@ -43,15 +53,15 @@ export function parseTimeExpression(parameter: string, value: string, nowMs: num
     let result = roundTo ? nowMs : nowMs + 60_000;
     if (sign && amount && unit) result += (sign === '-' ? -1 : 1) * Number(amount) * UNIT_MS[unit]!;
     if (roundTo) result = Math.floor(result / UNIT_MS[roundTo]!) * UNIT_MS[roundTo]!;
-    return result;
+    return withinDates(parameter, value, result);
   }
   if (ISO.test(value)) {
     const parsed = Date.parse(value);
-    if (!Number.isNaN(parsed)) return parsed;
+    if (!Number.isNaN(parsed)) return withinDates(parameter, value, parsed);
   }
   throw new BadParameterError(
     parameter,
-    `must be ISO-8601 (2026-11-26T10:00:00Z) or date math (now-24h), got "${value}"`,
+    `must be ISO-8601 (2026-11-26T10:00:00Z) or date math (now-24h), got "${value.slice(0, 64)}"`,
   );
 }
 
@@ -89,13 +99,18 @@ export function resolveTimeRange(
   return { fromMs, toMs };
 }
 
-/** `10m`, `1h`, `1d` ↔ milliseconds, for histogram intervals. */
+/** No chart bar is wider than a year: longer is a typo, and the engine refuses huge intervals. */
+const MAX_INTERVAL_MS = 366 * 86_400_000;
+
+/** `10m`, `1h`, `1d` ↔ milliseconds, for histogram intervals (at most 366 days). */
 export function intervalMs(parameter: string, interval: string): number {
-  const match = /^(\d+)([smhd])$/.exec(interval);
+  const match = /^(\d{1,12})([smhd])$/.exec(interval);
   if (!match || Number(match[1]) === 0) {
-    throw new BadParameterError(parameter, `must look like 10m, 1h or 1d, got "${interval}"`);
+    throw new BadParameterError(parameter, `must look like 10m, 1h or 1d, got "${interval.slice(0, 64)}"`);
   }
-  return Number(match[1]) * UNIT_MS[match[2]!]!;
+  const ms = Number(match[1]) * UNIT_MS[match[2]!]!;
+  if (ms > MAX_INTERVAL_MS) throw new BadParameterError(parameter, `must be at most 366d, got "${interval}"`);
+  return ms;
 }
 
 export interface IntervalChoice {

@@ -3,7 +3,8 @@ import { BadParameterError } from '../core/time-range.ts';
 
 /**
  * The opaque `cursor` of lists paged with search_after on (time, id): the sort values of the last
- * hit, base64url JSON. A cursor the API did not hand out is a 400 naming `cursor`.
+ * hit, base64url JSON. The app signs it on the way out and checks the signature on the way in
+ * (app/cursor-signing.ts); what arrives here was handed out, and is still checked for shape.
  */
 export type TimeIdCursor = [number, string];
 
@@ -18,6 +19,7 @@ export function decodeCursor(cursor: string): TimeIdCursor {
       Array.isArray(value) &&
       value.length === 2 &&
       typeof value[0] === 'number' &&
+      Number.isSafeInteger(value[0]) &&
       typeof value[1] === 'string'
     ) {
       return [value[0], value[1]];

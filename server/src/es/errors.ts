@@ -62,3 +62,34 @@ export function classifyEsError(error: unknown): EsFailure | undefined {
   }
   return undefined;
 }
+
+interface ItemError {
+  type?: string;
+  reason?: string | null;
+  caused_by?: { type?: string; reason?: string | null };
+}
+
+/**
+ * What an ingest caller is told when the engine refuses one of its documents: a short reason and
+ * the field when the engine names one — never the engine's exception text (Jackson limits, parser
+ * offsets, class names), which goes to the log instead.
+ */
+export function cleanRejectionReason(error: ItemError | undefined, status: number): string {
+  const text = `${error?.reason ?? ''} ${error?.caused_by?.reason ?? ''}`;
+  const field = /field \[([^\]]{1,200})\]/.exec(text)?.[1];
+  const type = error?.type ?? '';
+  if (type === 'strict_dynamic_mapping_exception') {
+    return field ? `field ${field} is not allowed in this index` : 'a field is not allowed in this index';
+  }
+  if (type.endsWith('parsing_exception') || type === 'illegal_argument_exception') {
+    if (/total fields|Limit of .* fields/i.test(text))
+      return 'the event has more distinct fields than the index allows';
+    if (/nesting depth|depth/i.test(text)) return 'the event is nested deeper than the engine accepts';
+    return field
+      ? `field ${field} has a value its mapping does not accept`
+      : 'the event does not fit the index mapping';
+  }
+  if (type === 'action_request_validation_exception')
+    return 'the document id or body is not accepted (too long?)';
+  return `the engine refused the event (status ${status})`;
+}

@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { BulkDocument } from './bulk-writer.ts';
+import { cleanRejectionReason } from './errors.ts';
 
 /** What became of one document sent through the batcher. */
 export type WriteOutcome =
@@ -15,10 +16,43 @@ export interface IngestBatcherOptions {
   /** A document the engine answered 429 for is sent again this many times, after `retryWaitMs`. */
   retries?: number;
   retryWaitMs?: number;
+  /** A document whose JSON is longer than this is rejected before it joins a batch. */
+  maxDocumentChars?: number;
+  /** The engine's own words for a rejected document, for the log (callers get a clean reason). */
+  onEngineRejection?: (detail: { index: string; id: string; status: number; engineReason: string }) => void;
+}
+
+/** The engine refuses `_id`s longer than this (bytes), and would fail the whole item. */
+export const MAX_ID_BYTES = 512;
+
+/** An event serialised up front: action and source lines of the `_bulk` body. */
+interface Prepared {
+  action: string;
+  source: string;
+}
+
+/**
+ * Serialises and checks a document before it joins a batch, so that a document the engine (or
+ * JSON.stringify) would choke on is rejected alone and never fails its batch-mates.
+ */
+export function prepareDocument(document: BulkDocument, maxChars: number): Prepared | { reason: string } {
+  if (Buffer.byteLength(document.id) > MAX_ID_BYTES) {
+    return { reason: `id longer than ${MAX_ID_BYTES} bytes (the engine's limit)` };
+  }
+  let source: string;
+  try {
+    source = JSON.stringify(document.document);
+  } catch {
+    return { reason: 'the event cannot be serialised (nested too deep)' };
+  }
+  if (source.length > maxChars)
+    return { reason: `the event is larger than ${maxChars} characters (the limit per event)` };
+  return { action: JSON.stringify({ create: { _index: document.index, _id: document.id } }), source };
 }
 
 interface Pending {
   document: BulkDocument;
+  prepared: Prepared;
   attempts: number;
   settle: (outcome: WriteOutcome) => void;
   fail: (error: unknown) => void;
@@ -36,6 +70,7 @@ export function createIngestBatcher(client: Client, options: IngestBatcherOption
   const lingerMs = options.lingerMs ?? 2;
   const retries = options.retries ?? 5;
   const retryWaitMs = options.retryWaitMs ?? 1_000;
+  const maxDocumentChars = options.maxDocumentChars ?? 1024 * 1024;
   let pending: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
   const inFlight = new Set<Promise<void>>();
@@ -44,10 +79,8 @@ export function createIngestBatcher(client: Client, options: IngestBatcherOption
     let response;
     try {
       response = await client.bulk({
-        operations: batch.flatMap(({ document }) => [
-          { create: { _index: document.index, _id: document.id } },
-          document.document,
-        ]),
+        // Strings go into the NDJSON body as they are: serialised once, in `prepareDocument`.
+        operations: batch.flatMap(({ prepared }) => [prepared.action, prepared.source]),
       });
     } catch (error) {
       for (const entry of batch) entry.fail(error);
@@ -63,10 +96,16 @@ export function createIngestBatcher(client: Client, options: IngestBatcherOption
         setTimeout(() => enqueue(entry), retryWaitMs).unref();
       } else {
         const error = result.error;
+        options.onEngineRejection?.({
+          index: entry.document.index,
+          id: entry.document.id,
+          status: result.status,
+          engineReason: error ? `${error.type}: ${error.reason ?? ''}` : `status ${result.status}`,
+        });
         entry.settle({
           outcome: 'rejected',
           status: result.status,
-          reason: error ? `${error.type}: ${error.reason ?? ''}` : `status ${result.status}`,
+          reason: cleanRejectionReason(error, result.status),
         });
       }
     });
@@ -90,7 +129,13 @@ export function createIngestBatcher(client: Client, options: IngestBatcherOption
 
   return {
     write(document: BulkDocument): Promise<WriteOutcome> {
-      return new Promise<WriteOutcome>((settle, fail) => enqueue({ document, attempts: 0, settle, fail }));
+      const prepared = prepareDocument(document, maxDocumentChars);
+      if ('reason' in prepared) {
+        return Promise.resolve({ outcome: 'rejected', status: 400, reason: prepared.reason });
+      }
+      return new Promise<WriteOutcome>((settle, fail) =>
+        enqueue({ document, prepared, attempts: 0, settle, fail }),
+      );
     },
     /** Sends what is waiting and waits for every batch under way (app shutdown). */
     async drain(): Promise<void> {

@@ -45,6 +45,8 @@ const healthy: HealthResponse = {
     reachable: true,
     url: 'http://127.0.0.1:9200',
     version: '9.2.0',
+    engine: 'Elasticsearch 9.2.0',
+    distribution: 'elasticsearch',
     clusterName: 'lookout',
     clusterStatus: 'green',
   },
@@ -106,5 +108,30 @@ describe('health banner', () => {
     const indicator = await screen.findByText('Elasticsearch 9.2.0 · green');
     expect(indicator.getAttribute('title')).toContain('checked 10:43:12 UTC');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('names OpenSearch in the header when OpenSearch answers', async () => {
+    serverAnswers({
+      ...healthy,
+      elasticsearch: { ...healthy.elasticsearch, version: '2.19.6', engine: 'OpenSearch 2.19.6' },
+    });
+    renderHealth('/cloudtrail?tz=utc');
+    expect(await screen.findByText('OpenSearch 2.19.6 · green')).toBeTruthy();
+  });
+
+  it('says why when the engine answers but Lookout does not support it', async () => {
+    const reason = 'OpenSearch 1.3.20 is not supported: Lookout needs OpenSearch 2.7 or newer';
+    serverAnswers({
+      status: 'degraded',
+      elasticsearch: {
+        ...healthy.elasticsearch,
+        version: '1.3.20',
+        engine: 'OpenSearch 1.3.20',
+        error: reason,
+      },
+      checkedAt: healthy.checkedAt,
+    });
+    renderHealth();
+    expect((await screen.findByRole('alert')).textContent).toBe(reason);
   });
 });

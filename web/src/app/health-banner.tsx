@@ -55,6 +55,13 @@ export function HealthBanner() {
       </div>
     );
   }
+  if (elasticsearch.error) {
+    return (
+      <div className="banner banner-critical" role="alert">
+        {elasticsearch.error}
+      </div>
+    );
+  }
   if (elasticsearch.clusterStatus === 'red') {
     return (
       <div className="banner banner-warning" role="alert">
@@ -66,7 +73,7 @@ export function HealthBanner() {
   return null;
 }
 
-/** The small "Elasticsearch 9.2.0 · green" in the header while all is well. */
+/** The small "Elasticsearch 9.2.0 · green" (or "OpenSearch 2.19.6 · green") in the header while all is well. */
 export function HealthIndicator() {
   const { data, isPending, isError } = useQuery(healthQueryOptions);
   const { tz } = useTimeRange();
@@ -76,7 +83,7 @@ export function HealthIndicator() {
   if (isError || !elasticsearch?.reachable || !data) return null;
 
   const status = elasticsearch.clusterStatus ?? 'unknown';
-  const version = elasticsearch.version ? ` ${elasticsearch.version}` : '';
+  const engine = elasticsearch.engine ?? 'Elasticsearch';
   const checked = formatClock(new Date(data.checkedAt), tz);
   return (
     <span
@@ -84,7 +91,7 @@ export function HealthIndicator() {
       title={`Cluster ${elasticsearch.clusterName ?? ''} at ${elasticsearch.url}, checked ${checked}`}
     >
       <span className="health-dot" aria-hidden="true" />
-      Elasticsearch{version} · {status}
+      {engine} · {status}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { defineEndpoint, type EndpointContext } from '../../core/board.ts';
 import { rangeReader } from '../../core/time-range.ts';
+import { checkIpOrCidr } from '../../core/ip-filter.ts';
 import {
   buildEventByIdSearch,
   buildEventsSearch,
@@ -26,7 +27,12 @@ import {
 const MAX_RANGE_MS = 400 * 86_400_000;
 
 const indexOf = ({ config }: EndpointContext) => `${config.cloudtrail.indexPrefix}*`;
-const rangeOf = rangeReader(undefined, { maxRangeMs: MAX_RANGE_MS });
+const rangeWithin = rangeReader(undefined, { maxRangeMs: MAX_RANGE_MS });
+// Every parameter is checked here, before any search: the range, and the addresses.
+const rangeOf = (query: { from?: string; to?: string; sourceIp?: string[] }) => {
+  checkIpOrCidr('sourceIp', query.sourceIp);
+  return rangeWithin(query);
+};
 
 /** Build → search → shape for each endpoint; errors go to the app's one error handler. */
 export const cloudtrailEndpoints = [

@@ -3,16 +3,21 @@ import { containersConfig } from './config.ts';
 import { alertsIndexTemplate, containerLogsIndexTemplate, ecsEventsIndexTemplate } from './mapping.ts';
 import { containersEndpoints } from './endpoints.ts';
 import { ecsIngestRoutes } from './ingest/ingest-routes.ts';
-import { ingestEcsEvents } from './ingest/ingest-events.ts';
+import { asJsonItems, ingestEcsEvents } from './ingest/ingest-events.ts';
 import { createAlertWatcher } from './alerts/watcher.ts';
 import { ensureAlertsIndex } from './alerts/alert-store.ts';
 
 /** ECS events that came through SNS (EventBridge → SNS → /api/ingest/sns) are stored here too. */
 const storeEcsEvent: EventSink = async (app, event) => {
   await app.ensureIndexTemplates();
-  const result = await ingestEcsEvents(app.esWriter, app.config.containers.eventsIndex, [event], {
-    batcher: app.ingestBatcher,
-  });
+  const result = await ingestEcsEvents(
+    app.esWriter,
+    app.config.containers.eventsIndex,
+    asJsonItems([event]),
+    {
+      batcher: app.ingestBatcher,
+    },
+  );
   const rejected = result.rejected[0];
   if (rejected) return { outcome: 'rejected', detail: rejected.reason };
   return { outcome: result.alreadyPresent > 0 ? 'already_present' : 'stored' };

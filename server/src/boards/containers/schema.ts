@@ -90,12 +90,14 @@ export const EcsIngestResponse = Type.Object({
   received: Type.Integer({ description: 'Events in the request' }),
   indexed: Type.Integer({ description: 'Newly stored' }),
   alreadyPresent: Type.Integer({ description: 'Same taskArn + version stored before (a replay)' }),
+  rejectedCount: Type.Integer({ description: 'Events not stored; the first ones are listed in `rejected`' }),
   rejected: Type.Array(
     Type.Object({
       position: Type.Integer({ description: '0-based position of the event in the request' }),
       id: Type.Union([Type.String(), Type.Null()], { description: 'taskArn:version when known' }),
       reason: Type.String(),
     }),
+    { description: 'The first rejections (at most 20 in an HTTP answer), by position' },
   ),
 });
 export type EcsIngestResponse = Static<typeof EcsIngestResponse>;

@@ -6,8 +6,16 @@ export interface Jdk {
   major: number;
 }
 
-/** Elasticsearch 9.x runs on Java 21 or newer (its own distribution bundles 25). */
-export const MIN_JAVA_MAJOR = 21;
+/** Java majors an engine starts on, both ends included (no `max`: any newer one). */
+export interface JavaRange {
+  min: number;
+  max?: number;
+}
+
+export function describeRange(range: JavaRange): string {
+  if (range.max === undefined) return `Java ${range.min} or newer`;
+  return range.min === range.max ? `Java ${range.min}` : `Java ${range.min} to ${range.max}`;
+}
 
 /** Reads JAVA_VERSION from a JDK's `release` file; undefined when it is not a JDK. */
 export function javaMajor(home: string): number | undefined {
@@ -20,24 +28,31 @@ export function javaMajor(home: string): number | undefined {
 }
 
 /**
- * Picks a JDK Elasticsearch supports: ES_JAVA_HOME, then JAVA_HOME, then the newest under
- * /usr/lib/jvm. Returns the candidates seen so a failure can say what was found.
+ * Picks a JDK the engine starts on: the first of `envNames` (ES_JAVA_HOME or OPENSEARCH_JAVA_HOME,
+ * then JAVA_HOME) that fits, else the newest fitting one under /usr/lib/jvm. OpenSearch 2.x needs
+ * this range check most: it refuses Java 24 and newer, which the newest JDK on a machine often is.
+ * Returns the candidates seen so a failure can say what was found.
  */
 export function pickJdk(
+  range: JavaRange,
+  envNames: readonly string[],
   env: Record<string, string | undefined> = process.env,
   jvmDir = '/usr/lib/jvm',
 ): { jdk?: Jdk; seen: Jdk[] } {
   const seen: Jdk[] = [];
+  const fits = (major: number) => major >= range.min && (range.max === undefined || major <= range.max);
   const consider = (home: string | undefined): Jdk | undefined => {
     if (!home) return undefined;
     const major = javaMajor(home);
     if (major === undefined) return undefined;
     const jdk = { home, major };
     seen.push(jdk);
-    return major >= MIN_JAVA_MAJOR ? jdk : undefined;
+    return fits(major) ? jdk : undefined;
   };
-  const fromEnv = consider(env.ES_JAVA_HOME) ?? consider(env.JAVA_HOME);
-  if (fromEnv) return { jdk: fromEnv, seen };
+  for (const name of envNames) {
+    const fromEnv = consider(env[name]);
+    if (fromEnv) return { jdk: fromEnv, seen };
+  }
   const installed = existsSync(jvmDir) ? readdirSync(jvmDir).map((name) => path.join(jvmDir, name)) : [];
   const supported = installed
     .map((home) => consider(home))

@@ -1,7 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import { refreshIndices, writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
 import type { Progress } from '../../../core/progress.ts';
-import { findLogFiles, readLogFiles } from './read-log-files.ts';
+import { findLogFiles, readLogFiles, UnreadableRecord } from './read-log-files.ts';
 import { toCloudTrailDocument } from './to-document.ts';
 
 /** A file, or one record of a file, that was not stored, and why. */
@@ -93,7 +93,10 @@ export async function ingestCloudTrail(
         const fileNumber = fileNames.push(logFile.file) - 1;
         for (const [position, record] of logFile.records.entries()) {
           records += 1;
-          const result = toCloudTrailDocument(record, indexPrefix);
+          const result =
+            record instanceof UnreadableRecord
+              ? { ok: false as const, reason: record.reason }
+              : toCloudTrailDocument(record, indexPrefix);
           if (!result.ok) {
             const eventID = (record as { eventID?: unknown } | null)?.eventID;
             rejected.push({

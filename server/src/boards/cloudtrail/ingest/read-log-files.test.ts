@@ -85,7 +85,7 @@ describe('readLogFile', () => {
   });
 
   it('reports JSON without a Records array as not a CloudTrail log file', async () => {
-    for (const content of ['{"hello":"world"}', '{"Records":{"not":"an array"}}', '[1,2,3]', 'null']) {
+    for (const content of ['{"hello":"world"}', '{"Records":{"not":"an array"}}', 'null']) {
       const file = await put(`${KEY}.json`, content);
       expect(await readLogFile(file)).toEqual({
         file,

@@ -2,6 +2,12 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
+import { FILE_LIMITS, readJsonItems, type JsonItem } from '../../../core/json-values.ts';
+
+/** A part of a log file that was not JSON (or over a limit): rejected at its position. */
+export class UnreadableRecord {
+  constructor(readonly reason: string) {}
+}
 
 /** One CloudTrail log file: its records, or why the whole file could not be read. */
 export type LogFile = { file: string; records: unknown[] } | { file: string; reason: string };
@@ -128,16 +134,44 @@ export async function readLogFile(file: string): Promise<LogFile> {
   } else {
     text = bytes.toString('utf8');
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { file, reason: `not JSON: ${messageOf(error)}` };
+  const items = await readRecordsText(text.replace(/^\uFEFF/, ''));
+  const only = items.length === 1 ? items[0] : undefined;
+  if (only && 'problem' in only) return { file, reason: `not JSON: ${only.problem}` };
+  if (only && !recordsOf(only.value) && !isRecordLike(only.value)) {
+    return { file, reason: 'not a CloudTrail log file: no Records array' };
   }
-  const records =
-    typeof parsed === 'object' && parsed !== null ? (parsed as { Records?: unknown }).Records : undefined;
-  if (!Array.isArray(records)) return { file, reason: 'not a CloudTrail log file: no Records array' };
+  const records: unknown[] = [];
+  for (const item of items) {
+    if ('problem' in item) records.push(new UnreadableRecord(item.problem));
+    else records.push(...(recordsOf(item.value) ?? [item.value]));
+  }
   return { file, records };
+}
+
+/** S3's one document goes straight to the native parser; anything else through the reader. */
+async function readRecordsText(text: string): Promise<JsonItem[]> {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (Array.isArray(value))
+      return value.map((element: unknown, position) => ({ position, value: element }));
+    return [{ position: 0, value }];
+  } catch {
+    return readJsonItems([text], FILE_LIMITS);
+  }
+}
+
+/**
+ * As S3 delivers it (`{"Records":[…]}`, pretty-printed or not), or as people save records: a
+ * JSON array of records, NDJSON of records or of `{"Records":…}` documents (core/json-values).
+ */
+function recordsOf(value: unknown): unknown[] | undefined {
+  const records =
+    typeof value === 'object' && value !== null ? (value as { Records?: unknown }).Records : undefined;
+  return Array.isArray(records) ? records : undefined;
+}
+
+function isRecordLike(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'eventID' in value;
 }
 
 /** Files read ahead while the current one is processed: reading and gunzip run on the thread pool. */

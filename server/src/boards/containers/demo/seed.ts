@@ -3,7 +3,7 @@ import type { Config } from '../../../core/config.ts';
 import type { BoardDemo, SeedContext, SeedReport } from '../../../core/board.ts';
 import { hasDocuments } from '../../../es/request-basics.ts';
 import { writeDocuments } from '../../../es/bulk-writer.ts';
-import { ingestEcsEvents } from '../ingest/ingest-events.ts';
+import { asJsonItems, ingestEcsEvents } from '../ingest/ingest-events.ts';
 import { generateContainersDemo } from './generate.ts';
 
 /**
@@ -18,7 +18,7 @@ export async function seedContainers(context: SeedContext): Promise<SeedReport> 
   const demo = generateContainersDemo(options);
 
   progress.start('Writing demo ECS task state changes', undefined, 'events');
-  const events = await ingestEcsEvents(client, config.containers.eventsIndex, demo.events(), {
+  const events = await ingestEcsEvents(client, config.containers.eventsIndex, asJsonItems(demo.events()), {
     refresh: true,
     onProgress: (handled) => progress.update(handled),
   });

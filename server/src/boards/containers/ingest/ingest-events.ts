@@ -1,36 +1,9 @@
 import type { Client } from '@elastic/elasticsearch';
 import { writeDocuments, type BulkDocument, type BulkResult } from '../../../es/bulk-writer.ts';
 import type { IngestBatcher } from '../../../es/ingest-batcher.ts';
+import type { JsonItem } from '../../../core/json-values.ts';
 import type { EcsIngestResponse, EcsTaskStateChange } from '../schema.ts';
 import { ecsEventId, ecsEventProblem, toStoredEcsEvent } from './to-document.ts';
-
-/**
- * A request body as EventBridge API destinations, scripts and people send it: one event, an array
- * of events, or NDJSON (one event per line). A line that is not JSON stays in its position as
- * `undefined` and is rejected there, so one bad line loses nothing else.
- */
-export function parseEcsEventsBody(body: unknown): unknown[] {
-  if (Array.isArray(body)) return body;
-  if (typeof body !== 'string') return body === undefined || body === null ? [] : [body];
-  const trimmed = body.trim();
-  if (trimmed.startsWith('[')) {
-    try {
-      return JSON.parse(trimmed) as unknown[];
-    } catch {
-      return [undefined];
-    }
-  }
-  return trimmed
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      try {
-        return JSON.parse(line) as unknown;
-      } catch {
-        return undefined;
-      }
-    });
-}
 
 export interface IngestEcsOptions {
   refresh?: boolean;
@@ -55,14 +28,22 @@ async function writeThroughBatcher(batcher: IngestBatcher, documents: BulkDocume
   return result;
 }
 
+/** Plain values (the demo, tests) as items of a body, numbered in order. */
+export function* asJsonItems(values: Iterable<unknown>): Generator<JsonItem> {
+  let position = 0;
+  for (const value of values) yield { position: position++, value };
+}
+
 /**
  * Validates, derives and writes ECS events with `_id` = taskArn:version (`create`, so replays are
- * "already present"). Every event that is not stored is named by position with the reason.
+ * "already present"). Every event that is not stored is named by position with the reason; the
+ * items come from core/json-values, so a part of the body that was not JSON, or over a limit,
+ * is rejected at its position with what was wrong.
  */
 export async function ingestEcsEvents(
   client: Client,
   index: string,
-  events: Iterable<unknown>,
+  events: Iterable<JsonItem>,
   options: IngestEcsOptions = {},
 ): Promise<EcsIngestResponse> {
   const now = options.now ?? new Date();
@@ -70,13 +51,14 @@ export async function ingestEcsEvents(
   const positionOfId = new Map<string, number>();
   let received = 0;
   const documents = function* (): Generator<BulkDocument> {
-    for (const value of events) {
-      const position = received;
+    for (const item of events) {
+      const { position } = item;
       received += 1;
-      if (value === undefined) {
-        rejected.push({ position, id: null, reason: 'line is not JSON' });
+      if ('problem' in item) {
+        rejected.push({ position, id: null, reason: item.problem });
         continue;
       }
+      const { value } = item;
       const problem = ecsEventProblem(value);
       if (problem) {
         rejected.push({ position, id: null, reason: `not an ECS Task State Change: ${problem}` });
@@ -98,5 +80,11 @@ export async function ingestEcsEvents(
     rejected.push({ position: positionOfId.get(failed.id) ?? -1, id: failed.id, reason: failed.reason });
   }
   rejected.sort((a, b) => a.position - b.position);
-  return { received, indexed: result.indexed, alreadyPresent: result.alreadyPresent, rejected };
+  return {
+    received,
+    indexed: result.indexed,
+    alreadyPresent: result.alreadyPresent,
+    rejectedCount: rejected.length,
+    rejected,
+  };
 }

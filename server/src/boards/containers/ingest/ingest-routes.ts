@@ -1,25 +1,27 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse } from '../../../core/error-schema.ts';
 import { EcsIngestResponse } from '../schema.ts';
-import { ingestEcsEvents, parseEcsEventsBody } from './ingest-events.ts';
+import { registerJsonItemsParser, type JsonItemsBody } from '../../../core/json-body.ts';
+import { HTTP_INGEST_LIMITS, MAX_LISTED_REJECTIONS } from '../../../core/json-values.ts';
+import { ingestEcsEvents } from './ingest-events.ts';
 
 /** An EventBridge API destination sends batches well under this; a replay file may be larger. */
 export const ECS_EVENTS_BODY_LIMIT = 5 * 1024 * 1024;
 
 /**
  * `POST /ecs-events` (under `/api/ingest`): ECS Task State Change events as an EventBridge API
- * destination sends them (one JSON event), or an array, or NDJSON. Guarded by the ingest token
- * (route `access: 'ingest'`, see app/access.ts). 200 when everything was stored or already
- * present, 207-like detail in the body when some were rejected (still 200: the rest is stored;
- * the rejected ones are named by position), 400 when nothing in the body is an event.
+ * destination sends them (one JSON event), or an array, or NDJSON — told apart by parsing, with
+ * the limits of HTTP_INGEST_LIMITS checked while the body streams in (413 naming the limit).
+ * Guarded by the ingest token (route `access: 'ingest'`, see app/access.ts). 200 when something
+ * was stored or already present, with counts and the first rejections by position; 400 when
+ * nothing in the body is an event.
  */
 export const ecsIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // NDJSON and text bodies arrive as strings and are split here; JSON stays with Fastify's parser.
-  app.addContentTypeParser(
-    ['application/x-ndjson', 'text/plain'],
-    { parseAs: 'string', bodyLimit: ECS_EVENTS_BODY_LIMIT },
-    (_request, body, done) => done(null, body),
-  );
+  registerJsonItemsParser(app, {
+    contentTypes: ['application/json', 'application/x-ndjson', 'text/plain'],
+    bodyLimit: ECS_EVENTS_BODY_LIMIT,
+    limits: HTTP_INGEST_LIMITS,
+  });
 
   app.post(
     '/ecs-events',
@@ -37,13 +39,13 @@ export const ecsIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const events = parseEcsEventsBody(request.body);
+      const events = (request.body as JsonItemsBody | undefined)?.items ?? [];
       if (events.length === 0) throw Object.assign(new Error('body holds no event'), { statusCode: 400 });
       await app.ensureIndexTemplates();
       const result = await ingestEcsEvents(app.esWriter, app.config.containers.eventsIndex, events, {
         batcher: app.ingestBatcher,
       });
-      if (result.rejected.length === result.received) {
+      if (result.rejectedCount === result.received) {
         throw Object.assign(
           new Error(
             `no event stored: ${result.rejected
@@ -54,7 +56,7 @@ export const ecsIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { statusCode: 400 },
         );
       }
-      return result;
+      return { ...result, rejected: result.rejected.slice(0, MAX_LISTED_REJECTIONS) };
     },
   );
 };

@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Client } from '@elastic/elasticsearch';
 import { Type } from 'typebox';
 import { ErrorResponse } from '../../../core/error-schema.ts';
+import { addressRateLimit } from '../../../core/address-rate-limit.ts';
+import { registerSingleJsonParser } from '../../../core/json-body.ts';
 import type { SinkResult } from '../../../core/board.ts';
 import { writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
 import type { IngestBatcher, WriteOutcome } from '../../../es/ingest-batcher.ts';
@@ -19,6 +21,14 @@ import {
 
 /** SNS messages are at most 256 KB; the JSON envelope adds signature and URLs. */
 export const SNS_BODY_LIMIT = 300 * 1024;
+
+/** The envelope is one flat object of strings (`Message` carries the event as a string). */
+const SNS_ENVELOPE_LIMITS = {
+  maxValues: 1,
+  maxDepth: 4,
+  maxValueChars: SNS_BODY_LIMIT,
+  maxStringChars: SNS_BODY_LIMIT,
+};
 
 export interface SnsIngestDependencies {
   client: Client;
@@ -114,17 +124,21 @@ export interface SnsIngestRouteOptions {
 /** `POST /sns`: the Amazon SNS HTTP(S) subscription endpoint (registered under `/api/ingest`). */
 export const snsIngestRoutes: FastifyPluginAsyncTypebox<SnsIngestRouteOptions> = async (app, options) => {
   const { config } = app;
-  // SNS posts JSON as text/plain; this parser lives in this plugin's scope only.
-  app.addContentTypeParser(
-    'text/plain',
-    { parseAs: 'string', bodyLimit: SNS_BODY_LIMIT },
-    (_request, body, done) => {
-      try {
-        done(null, JSON.parse(body as string));
-      } catch {
-        done(Object.assign(new Error('body is not JSON'), { statusCode: 400 }), undefined);
-      }
-    },
+  // SNS posts JSON as text/plain. Both parsers live in this plugin's scope only, and check depth
+  // and size while the body streams in (a 140k-deep array is refused at depth 5, unparsed).
+  registerSingleJsonParser(app, {
+    contentTypes: ['text/plain', 'application/json'],
+    bodyLimit: SNS_BODY_LIMIT,
+    limits: SNS_ENVELOPE_LIMITS,
+  });
+  // No credential here by design (signatures are checked instead): a per-address limit, before
+  // the body is read, keeps one source from costing everyone else.
+  app.addHook(
+    'onRequest',
+    addressRateLimit({
+      perMinute: config.access.snsRateLimitPerMinute,
+      variable: 'SNS_RATE_LIMIT_PER_MINUTE',
+    }),
   );
   if (!config.deployments.snsVerify) {
     app.log.warn(
@@ -157,6 +171,7 @@ export const snsIngestRoutes: FastifyPluginAsyncTypebox<SnsIngestRouteOptions> =
           400: ErrorResponse,
           403: ErrorResponse,
           413: ErrorResponse,
+          429: ErrorResponse,
         },
       },
     },

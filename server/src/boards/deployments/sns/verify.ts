@@ -71,6 +71,30 @@ export function allowedHttpsUrl(raw: string | undefined, patterns: readonly stri
   return url;
 }
 
+/** The path of every SNS signing certificate: `SimpleNotificationService-<hex>.pem`. */
+const SIGNING_CERT_PATH = /^\/SimpleNotificationService-[0-9a-f]{1,64}\.pem$/;
+
+/**
+ * `SigningCertURL` in the shape AWS uses — `https://sns.<region>.amazonaws.com/
+ * SimpleNotificationService-<hex>.pem` on an SNS_CERT_HOSTS host, no query string, fragment or
+ * user — checked before anything is fetched, so made-up URLs cost no fetch and no cache entry.
+ */
+export function signingCertUrl(raw: string | undefined, patterns: readonly string[]): URL {
+  const url = allowedHttpsUrl(raw, patterns, 'SigningCertURL');
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new SnsRefusedError(
+      'SigningCertURL has a query string, fragment or user; AWS certificate URLs have none',
+    );
+  }
+  if (!SIGNING_CERT_PATH.test(url.pathname)) {
+    throw new SnsRefusedError('SigningCertURL path is not /SimpleNotificationService-<hex>.pem');
+  }
+  return url;
+}
+
+/** Certificates kept: AWS rotates a handful; more distinct URLs than this are someone probing. */
+export const MAX_CACHED_CERTIFICATES = 32;
+
 export interface HttpsGetOptions {
   /** Extra trusted CA certificates (PEM); production uses the system's. Tests pass their own. */
   ca?: string | string[];
@@ -119,8 +143,9 @@ export interface SnsVerifierOptions {
 }
 
 /**
- * Verifies SNS messages: allowed topic, allowed HTTPS certificate URL, valid signature.
- * Certificates are cached per URL (a failed fetch is not cached, so the next retry tries again).
+ * Verifies SNS messages: allowed topic, certificate URL in AWS's shape, valid signature.
+ * Certificates are cached per URL, the least recently used dropped beyond
+ * MAX_CACHED_CERTIFICATES (a failed fetch is not cached, so the next retry tries again).
  */
 export function createSnsVerifier(options: SnsVerifierOptions) {
   const certificates = new Map<string, Promise<X509Certificate>>();
@@ -128,15 +153,26 @@ export function createSnsVerifier(options: SnsVerifierOptions) {
   function certificate(url: URL): Promise<X509Certificate> {
     const key = url.toString();
     let pending = certificates.get(key);
-    if (!pending) {
+    if (pending) {
+      // A Map iterates in insertion order: re-inserting makes this the most recently used.
+      certificates.delete(key);
+    } else {
       pending = httpsGetText(url, options.tls).then((pem) => new X509Certificate(pem));
       pending.catch(() => certificates.delete(key));
-      certificates.set(key, pending);
+    }
+    certificates.set(key, pending);
+    while (certificates.size > MAX_CACHED_CERTIFICATES) {
+      certificates.delete(certificates.keys().next().value!);
     }
     return pending;
   }
 
   return {
+    /** Certificates held now (tests of the bound). */
+    get cachedCertificates(): number {
+      return certificates.size;
+    },
+
     checkTopic(message: SnsMessage): void {
       if (!options.topicArns.includes(message.TopicArn)) {
         throw new SnsRefusedError(`TopicArn ${message.TopicArn} is not in SNS_TOPIC_ARNS`);
@@ -148,7 +184,7 @@ export function createSnsVerifier(options: SnsVerifierOptions) {
       if (!algorithm)
         throw new SnsRefusedError(`unsupported SignatureVersion ${String(message.SignatureVersion)}`);
       if (!message.Signature) throw new SnsRefusedError('no Signature');
-      const url = allowedHttpsUrl(message.SigningCertURL, options.certHosts, 'SigningCertURL');
+      const url = signingCertUrl(message.SigningCertURL, options.certHosts);
       let cert: X509Certificate;
       try {
         cert = await certificate(url);

@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import type { Client } from '@elastic/elasticsearch';
 import { writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
 import type { Progress } from '../../../core/progress.ts';
-import { readNdjsonLines } from './read-ndjson.ts';
+import { readJsonFile } from '../../../core/json-file.ts';
+import type { JsonItem } from '../../../core/json-values.ts';
 import { imageIdOf, toImageDocument } from './to-document.ts';
 import { readVisionBatch, type BatchEntry } from './vision-batch.ts';
 
@@ -47,7 +48,7 @@ export const ROUND_LINES = 50_000;
 const PROGRESS_EVERY_MS = 100;
 
 /**
- * Reads NDJSON image files (one image a line) and stores each image under its id, replacing an
+ * Reads image files (NDJSON, a JSON array or one pretty-printed image; see core/json-values.ts) and stores each image under its id, replacing an
  * earlier version. A line that is not JSON, has no id or has a bad field is reported by file and
  * line with the reason, and the rest are stored. With a Vision batch, each response replaces the
  * `vision` of the line with the same id; a batch id without a line is reported, not dropped.
@@ -104,16 +105,16 @@ export async function ingestImages(
   const origins = new Map<string, { file: string; line: number }>();
   const roundLines = options.roundLines ?? ROUND_LINES;
   let fileIndex = 0;
-  let lines: AsyncGenerator<{ line: number; text: string }> | undefined;
+  let lines: AsyncGenerator<JsonItem> | undefined;
   let exhausted = false;
 
-  async function nextLine(): Promise<{ file: string; line: number; text: string } | undefined> {
+  async function nextLine(): Promise<(JsonItem & { file: string }) | undefined> {
     for (;;) {
       if (!lines) {
         const file = files[fileIndex];
         if (file === undefined) return undefined;
         report.files += 1;
-        lines = readNdjsonLines(file, onBytes);
+        lines = readJsonFile(file, onBytes);
       }
       const file = files[fileIndex] as string;
       try {
@@ -139,17 +140,12 @@ export async function ingestImages(
         return;
       }
       report.lines += 1;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(next.text);
-      } catch (error) {
-        report.rejected.push({
-          file: next.file,
-          line: next.line,
-          reason: `not JSON: ${error instanceof Error ? error.message : String(error)}`,
-        });
+      if ('problem' in next) {
+        report.rejected.push({ file: next.file, line: next.line ?? next.position + 1, reason: next.problem });
         continue;
       }
+      const parsed = next.value;
+      const line = next.line ?? next.position + 1;
       const imageId = imageIdOf(parsed);
       const fromBatch = imageId === undefined ? undefined : batch.get(imageId);
       const result = toImageDocument(parsed, {
@@ -161,7 +157,7 @@ export async function ingestImages(
       if (!result.ok) {
         report.rejected.push({
           file: next.file,
-          line: next.line,
+          line,
           ...(result.imageId === undefined ? {} : { imageId: result.imageId }),
           reason: result.reason,
         });
@@ -169,7 +165,7 @@ export async function ingestImages(
       }
       if (fromBatch) usedFromBatch.add(result.doc.id);
       if (result.doc.document.visionError) report.visionErrors += 1;
-      origins.set(result.doc.id, { file: next.file, line: next.line });
+      origins.set(result.doc.id, { file: next.file, line });
       yielded += 1;
       yield result.doc;
     }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readIdList, readNdjsonLines } from './read-ndjson.ts';
+import { readJsonFile } from '../../../core/json-file.ts';
+import type { JsonItem } from '../../../core/json-values.ts';
+import { readIdList } from './read-id-list.ts';
 import { readVisionBatch } from './vision-batch.ts';
 
 let dir: string;
@@ -12,7 +14,7 @@ const file = async (name: string, content: string | Buffer) => {
   await writeFile(target, content);
   return target;
 };
-const collect = async (source: AsyncIterable<{ line: number; text: string }>) => {
+const collect = async (source: AsyncIterable<JsonItem>) => {
   const lines = [];
   for await (const line of source) lines.push(line);
   return lines;
@@ -25,20 +27,29 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('reading NDJSON image files', () => {
+describe('reading image files', () => {
   it('numbers lines as an editor does and skips blank ones', async () => {
     const plain = await file('a.ndjson', '\uFEFF{"imageId":"1"}\r\n\n{"imageId":"2"}\n   \n{"imageId":"3"}');
-    expect(await collect(readNdjsonLines(plain))).toEqual([
-      { line: 1, text: '{"imageId":"1"}' },
-      { line: 3, text: '{"imageId":"2"}' },
-      { line: 5, text: '{"imageId":"3"}' },
+    expect(await collect(readJsonFile(plain))).toEqual([
+      { position: 0, line: 1, value: { imageId: '1' } },
+      { position: 1, line: 3, value: { imageId: '2' } },
+      { position: 2, line: 5, value: { imageId: '3' } },
+    ]);
+  });
+
+  it('reads a pretty-printed array of images as its elements', async () => {
+    const pretty = await file('c.json', JSON.stringify([{ imageId: '1' }, { imageId: '2' }], null, 2));
+    const items = await collect(readJsonFile(pretty));
+    expect(items.map((item) => ('value' in item ? item.value : item.problem))).toEqual([
+      { imageId: '1' },
+      { imageId: '2' },
     ]);
   });
 
   it('reads gzipped files by their magic bytes and reports bytes read', async () => {
     const gzipped = await file('b.ndjson.gz', gzipSync('{"imageId":"1"}\n{"imageId":"2"}\n'));
     let bytes = 0;
-    const lines = await collect(readNdjsonLines(gzipped, (read) => (bytes = read)));
+    const lines = await collect(readJsonFile(gzipped, (read) => (bytes = read)));
     expect(lines.map((line) => line.line)).toEqual([1, 2]);
     expect(bytes).toBeGreaterThan(0);
   });

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { readIdList } from './read-ndjson.ts';
+import { readIdList } from './read-id-list.ts';
 
 /** A Vision response from a batch file, found by the image id at the same position in the id list. */
 export interface BatchEntry {
