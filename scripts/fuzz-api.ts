@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../server/src/app/build-app.ts';
-import { loadConfig } from '../server/src/core/config.ts';
+import { loadConfig } from '../server/src/app/config.ts';
 import { startEngine, stopEngine } from '../server/src/es/local/launcher.ts';
 import { INSTANCES } from '../server/src/es/local/engine-home.ts';
 import { terminalProgress } from '../server/src/core/progress.ts';

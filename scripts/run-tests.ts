@@ -83,6 +83,7 @@ async function main(): Promise<number> {
     run('type-check', pnpm, ['-r', 'typecheck']) &&
     run('type-check scripts', pnpm, ['exec', 'tsc', '-p', 'scripts/tsconfig.json']) &&
     run('lint', pnpm, ['exec', 'eslint', '.', '--max-warnings=0']) &&
+    run('import cycles', process.execPath, ['--import', 'tsx', 'scripts/check-import-cycles.ts']) &&
     run('format', pnpm, ['exec', 'prettier', '--check', '.']);
   if (!staticChecks) return 1;
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type { Config } from '../src/core/config.ts';
+import type { Config } from '../src/app/config.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Output

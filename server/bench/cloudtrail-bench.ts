@@ -40,7 +40,7 @@ import {
   buildUnknownIpsSearch,
   chooseInterval,
 } from '../src/boards/cloudtrail/query.ts';
-import { loadConfig, type Config } from '../src/core/config.ts';
+import { loadConfig, type Config } from '../src/app/config.ts';
 import { silentProgress, terminalProgress } from '../src/core/progress.ts';
 import type { TimeRange } from '../src/core/time-range.ts';
 import { createEsClient } from '../src/es/client.ts';

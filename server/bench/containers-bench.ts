@@ -44,7 +44,7 @@ import {
   type FailureFilters,
 } from '../src/boards/containers/query.ts';
 import { logWindowOf, shapeServiceBuckets, storedHits } from '../src/boards/containers/shape.ts';
-import { loadConfig, type Config } from '../src/core/config.ts';
+import { loadConfig, type Config } from '../src/app/config.ts';
 import { terminalProgress } from '../src/core/progress.ts';
 import { flooredNow, type TimeRange } from '../src/core/time-range.ts';
 import { createEsClient } from '../src/es/client.ts';

@@ -54,7 +54,7 @@ import { timeToRestore } from '../src/boards/deployments/time-to-restore.ts';
 import type { KpisQuery } from '../src/boards/deployments/schema.ts';
 import { loadRules } from '../src/boards/deployments/rules.ts';
 import type { StoredDeployment } from '../src/boards/deployments/mapping.ts';
-import { loadConfig, type Config } from '../src/core/config.ts';
+import { loadConfig, type Config } from '../src/app/config.ts';
 import { terminalProgress } from '../src/core/progress.ts';
 import type { TimeRange } from '../src/core/time-range.ts';
 import { createEsClient } from '../src/es/client.ts';

@@ -49,7 +49,7 @@ import { runImageSearch } from '../src/boards/images/run-search.ts';
 import { imagesV1Board } from './images-v1/board.ts';
 import { buildImageSearchV1, planImageSearchV1 } from './images-v1/query.ts';
 import type { ImageSearchQuery, TagSuggestionsQuery } from '../src/boards/images/schema.ts';
-import { loadConfig } from '../src/core/config.ts';
+import { loadConfig } from '../src/app/config.ts';
 import { silentProgress, terminalProgress } from '../src/core/progress.ts';
 import { createEsClient } from '../src/es/client.ts';
 import { installIndexTemplates, type IndexTemplate } from '../src/es/templates.ts';

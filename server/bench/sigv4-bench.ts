@@ -7,7 +7,7 @@
  *   ES_URL=http://127.0.0.1:9201 pnpm --filter @lookout/server bench:sigv4 [-- --rounds 50]
  */
 import type { Client } from '@elastic/elasticsearch';
-import { loadConfig } from '../src/core/config.ts';
+import { loadConfig } from '../src/app/config.ts';
 import { createEsClient } from '../src/es/client.ts';
 import { createSigV4Signer, signableRequest } from '../src/es/aws-sigv4.ts';
 import { ms, parseBenchFlags, percentile, printTable } from './bench-kit.ts';

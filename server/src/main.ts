@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from './core/config.ts';
+import { loadConfig, ConfigError } from './app/config.ts';
 import { buildApp } from './app/build-app.ts';
 import { checkEngineSupported, UnsupportedEngineError } from './es/engine.ts';
 

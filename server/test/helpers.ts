@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from '../src/core/config.ts';
+import { loadConfig, type Config } from '../src/app/config.ts';
 import { buildApp, type BuildAppOptions } from '../src/app/build-app.ts';
 
 /** The configuration production would read, pointed at the test engine. */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
 import { createEsClient } from '../src/es/client.ts';
-import { loadConfig } from '../src/core/config.ts';
+import { loadConfig } from '../src/app/config.ts';
 import { silentProgress } from '../src/core/progress.ts';
 import { engineStatus, startEngine, stopEngine } from '../src/es/local/launcher.ts';
 import { INSTANCES } from '../src/es/local/engine-home.ts';

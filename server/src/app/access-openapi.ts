@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AccessConfig } from '../core/config.ts';
-import { ErrorResponse } from './error-schema.ts';
+import { ErrorResponse } from '../core/error-schema.ts';
 
 /**
  * The OpenAPI document says what each route needs, as the access plugin enforces it: ingest

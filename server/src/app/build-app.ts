@@ -9,9 +9,9 @@ import { createSearcher, type Searcher } from '../es/search.ts';
 import { installIndexTemplates } from '../es/templates.ts';
 import { createIngestBatcher, type IngestBatcher } from '../es/ingest-batcher.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { mountBoard } from './mount-board.ts';
 import { registerCursorSigning } from './cursor-signing.ts';
 import { answerClientError, answerFrameworkError } from './early-errors.ts';
-import { registerPartialResults } from './partial-results.ts';
 import { documentHttpLimitResponses } from './http-limit-responses.ts';
 import { documentAccess, securitySchemes } from './access-openapi.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -27,7 +27,7 @@ import { registerSpa } from './spa.ts';
 import { registerCompression } from './compression.ts';
 import { boards as allBoards } from './boards.ts';
 import type { Board, EventSink } from '../core/board.ts';
-import { ErrorResponse } from './error-schema.ts';
+import { ErrorResponse } from '../core/error-schema.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -110,7 +110,6 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   app.decorate('ingestBatcher', ingestBatcher);
   app.decorate('esSearch', createSearcher(es, config.limits));
-  registerPartialResults(app);
   registerCursorSigning(app, config.access.cursorSecret);
   app.addHook('onClose', async () => {
     await ingestBatcher.drain();
@@ -138,7 +137,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         description:
           'On-call analytics over Elasticsearch: typed endpoints behind the Lookout boards. ' +
           'A response computed from incomplete engine results (the search hit ES_SEARCH_TIMEOUT_MS ' +
-          'or lost shards) carries the header `x-lookout-partial: timed_out` (or `shard_failures`).',
+          'or lost shards) carries `partial: "timed_out"` (or `"shard_failures"`) and the header ' +
+          '`x-lookout-partial` naming every reason.',
         version: '0.1.0',
       },
       components: { securitySchemes: securitySchemes(config.access) },
@@ -159,9 +159,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     >,
   );
   app.decorate('ensureIndexTemplates', templatesOnce(app, boards));
-  for (const board of boards) {
-    await app.register(board.routes, { prefix: `/api/${board.name}` });
-  }
+  for (const board of boards) await mountBoard(app, board);
 
   await registerSpa(app, config.webDist);
   return app;

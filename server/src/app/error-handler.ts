@@ -1,12 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { classifyEsError } from '../es/errors.ts';
-
-export interface ApiErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-}
+import type { ApiErrorBody } from '../core/error-schema.ts';
 
 function body(statusCode: number, message: string): ApiErrorBody {
   // Node's reason phrase for every status (403 "Forbidden", 431, 408…), never a bare "Error".

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { HealthResponse } from './health-schema.ts';
+import { HealthResponse } from '../core/health-schema.ts';
 import { checkElasticsearch } from '../es/health.ts';
 import { redactedUrl } from '../core/config.ts';
 

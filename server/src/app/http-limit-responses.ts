@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ErrorResponse } from './error-schema.ts';
+import { ErrorResponse } from '../core/error-schema.ts';
 
 /**
  * Node's HTTP parser answers 431 to a request line and headers over its limit (16 KB), before

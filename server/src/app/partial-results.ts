@@ -1,29 +1,36 @@
-import type { FastifyInstance } from 'fastify';
-import { withSearchOutcome, type SearchOutcome } from '../es/search.ts';
+import type { FastifyReply } from 'fastify';
+import type { Search } from '../core/board.ts';
+import type { PartialReason } from '../core/schema-pieces.ts';
+import { PARTIAL_HEADER, partialReasons } from '../es/search.ts';
 
-/** Response header naming why an answer is incomplete: `timed_out`, `shard_failures`, or both. */
-export const PARTIAL_HEADER = 'x-lookout-partial';
+export { PARTIAL_HEADER } from '../es/search.ts';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    searchOutcome?: SearchOutcome;
-  }
+/**
+ * One request's searches, noting whether any came back incomplete (engine-side timeout, failed
+ * shards). A response shared by concurrent identical searches is checked by each caller, so it
+ * flags every request that used it.
+ */
+export function notingPartial(search: Search): { search: Search; reasons: Set<PartialReason> } {
+  const reasons = new Set<PartialReason>();
+  const noting: Search = async (request) => {
+    const response = await search(request);
+    for (const reason of partialReasons(response)) reasons.add(reason);
+    return response as never;
+  };
+  return { search: noting, reasons };
 }
 
 /**
- * Flags partial results on every endpoint at once: each request runs with its own search outcome
- * (see es/search.ts), and a search that timed out on the engine or lost shards adds a reason that
- * goes out as the `x-lookout-partial` header. Routes and response schemas stay as they are.
+ * Marks an answer computed from incomplete results: the typed `partial` field (a time-out says
+ * more than a lost shard, so it wins when both happened) and the `x-lookout-partial` header with
+ * every reason.
  */
-export function registerPartialResults(app: FastifyInstance): void {
-  app.addHook('onRequest', (request, _reply, done) => {
-    const outcome: SearchOutcome = { partial: new Set() };
-    request.searchOutcome = outcome;
-    withSearchOutcome(outcome, done);
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
-    const reasons = request.searchOutcome?.partial;
-    if (reasons && reasons.size > 0) reply.header(PARTIAL_HEADER, [...reasons].sort().join(','));
-    return payload;
-  });
+export function markPartial<T extends object>(
+  answer: T,
+  reasons: ReadonlySet<PartialReason>,
+  reply: FastifyReply,
+): T & { partial?: PartialReason } {
+  if (reasons.size === 0) return answer;
+  reply.header(PARTIAL_HEADER, [...reasons].sort().join(','));
+  return { ...answer, partial: reasons.has('timed_out') ? 'timed_out' : 'shard_failures' };
 }

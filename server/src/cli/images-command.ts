@@ -1,4 +1,4 @@
-import { loadConfig } from '../core/config.ts';
+import { loadConfig } from '../app/config.ts';
 import { terminalProgress } from '../core/progress.ts';
 import { createEsWriter } from '../es/client.ts';
 import { reindexImages } from '../boards/images/ingest/reindex-images.ts';

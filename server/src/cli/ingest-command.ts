@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../core/config.ts';
+import { loadConfig } from '../app/config.ts';
 import { terminalProgress } from '../core/progress.ts';
 import { createEsWriter } from '../es/client.ts';
 import { installIndexTemplates } from '../es/templates.ts';

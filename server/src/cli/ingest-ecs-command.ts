@@ -1,4 +1,4 @@
-import { loadConfig } from '../core/config.ts';
+import { loadConfig } from '../app/config.ts';
 import { createEsWriter } from '../es/client.ts';
 import { installIndexTemplates } from '../es/templates.ts';
 import { ecsEventsIndexTemplate } from '../boards/containers/mapping.ts';

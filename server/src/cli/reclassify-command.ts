@@ -1,4 +1,4 @@
-import { loadConfig } from '../core/config.ts';
+import { loadConfig } from '../app/config.ts';
 import { createEsWriter } from '../es/client.ts';
 import { loadRules } from '../boards/deployments/rules.ts';
 import { reclassify } from '../boards/deployments/ingest/reclassify.ts';

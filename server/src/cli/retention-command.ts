@@ -1,5 +1,5 @@
 import { hostname, userInfo } from 'node:os';
-import { loadConfig } from '../core/config.ts';
+import { loadConfig } from '../app/config.ts';
 import { createEsWriter } from '../es/client.ts';
 import { applyRetention, freshPlan } from '../boards/cluster/retention/apply.ts';
 import { applyText, planText } from '../boards/cluster/retention/report.ts';

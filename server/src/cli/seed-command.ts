@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import { loadConfig, type Config } from '../core/config.ts';
+import { loadConfig, type Config } from '../app/config.ts';
 import { createEsWriter } from '../es/client.ts';
 import { terminalProgress, type Progress } from '../core/progress.ts';
 import type { Board, SeedOptions } from '../core/board.ts';

@@ -1,9 +1,9 @@
-import { loadConfig } from '../core/config.ts';
+import { loadConfig } from '../app/config.ts';
 import { createEsWriter } from '../es/client.ts';
 import { installIndexTemplates } from '../es/templates.ts';
 import { boards } from '../app/boards.ts';
 import type { Client } from '@elastic/elasticsearch';
-import type { Config } from '../core/config.ts';
+import type { Config } from '../app/config.ts';
 
 /** Installs every board's index templates; safe to run any number of times. */
 export async function installAllTemplates(client: Client, config: Config): Promise<string[]> {

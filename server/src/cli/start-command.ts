@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, redactedUrl, repoRoot, type Config } from '../core/config.ts';
+import { loadConfig, redactedUrl, type Config } from '../app/config.ts';
+import { repoRoot } from '../core/config.ts';
 import { terminalProgress, type Progress } from '../core/progress.ts';
 import { createEsWriter } from '../es/client.ts';
 import { checkEngineSupported } from '../es/engine.ts';

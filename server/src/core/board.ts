@@ -1,8 +1,20 @@
-import type { Client } from '@elastic/elasticsearch';
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import type { Config } from './config.ts';
-import type { IndexTemplate } from '../es/templates.ts';
+import type { Client, estypes } from '@elastic/elasticsearch';
+import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { Static, TSchema } from 'typebox';
+import type { Config, ConfigSlice } from './config.ts';
 import type { Progress } from './progress.ts';
+
+/**
+ * The board contract: everything board-specific — its configuration slice, index templates,
+ * endpoints, extra route scopes, demo, event sinks and alert sources — is declared in one
+ * `defineBoard({...})` in `boards/<name>/board.ts`. The app (`app/boards.ts`, one line per board)
+ * combines them; core and app name no board, and boards never import each other.
+ */
+
+export interface IndexTemplate {
+  name: string;
+  body: Omit<estypes.IndicesPutIndexTemplateRequest, 'name'>;
+}
 
 export interface SeedOptions {
   /** How many days of history, ending at `now`. */
@@ -40,15 +52,102 @@ export interface SinkResult {
  */
 export type EventSink = (app: FastifyInstance, event: unknown) => Promise<SinkResult>;
 
+/** A board search as the routes send it (within the app's limits; see es/search.ts). */
+export type Search = <TDocument = unknown>(
+  request: estypes.SearchRequest,
+) => Promise<estypes.SearchResponse<TDocument, Record<string, estypes.AggregationsAggregate>>>;
+
+/** What an endpoint's answer may use: this request's search (it notes partial results), the rest. */
+export interface EndpointContext {
+  config: Config;
+  /** Reads that are not searches (field capabilities, mget). */
+  es: Client;
+  search: Search;
+}
+
+/**
+ * One endpoint of a board, as data: core mounts it under `/api/<board>` with its request and
+ * response schemas (validation, serialisation and the OpenAPI document come from them), answers
+ * 404 with `notFound` when `answer` finds nothing, and sets `partial` on the response when a
+ * search of this request came back incomplete.
+ */
+export interface Endpoint<
+  Query extends TSchema = TSchema,
+  Params extends TSchema = TSchema,
+  Response extends TSchema = TSchema,
+> {
+  /** Relative to `/api/<board>`, e.g. `/top-calls` or `/events/:eventID`. */
+  url: string;
+  summary: string;
+  description?: string;
+  querystring?: Query;
+  params?: Params;
+  response: Response;
+  answer(
+    request: { query: Static<Query>; params: Static<Params> },
+    context: EndpointContext,
+  ): Promise<Static<Response> | null>;
+  /** The 404 message when `answer` finds nothing (only endpoints that look one thing up). */
+  notFound?: (params: Static<Params>) => string;
+}
+
+/** Keeps an endpoint's request and response types tied to its schemas. */
+export function defineEndpoint<
+  Query extends TSchema = TSchema,
+  Params extends TSchema = TSchema,
+  Response extends TSchema = TSchema,
+>(endpoint: Endpoint<Query, Params, Response>): Endpoint {
+  return endpoint as unknown as Endpoint;
+}
+
+/** Routes that live outside `/api/<board>` (ingest endpoints), mounted at an explicit prefix. */
+export interface RouteScope {
+  prefix: string;
+  plugin: FastifyPluginAsync;
+}
+
+/** What an alert source may use while it runs in the background (no request). */
+export interface AlertContext {
+  config: Config;
+  es: Client;
+  esWriter: Client;
+  search: Search;
+  log: FastifyBaseLogger;
+}
+
+/** A running alert loop: prepared before the app serves, stopped when it closes. */
+export interface AlertRunner {
+  /** Before serving (e.g. create the claims index); a failure is logged, the runner still starts. */
+  prepare?(): Promise<void>;
+  start(): void;
+  stop(): Promise<void> | void;
+}
+
+/**
+ * Something that finds alertable events on a schedule and delivers them (the containers board's
+ * startup-failure watcher; a cluster board's health finder). `create` answers null when the
+ * source is switched off by configuration.
+ */
+export interface AlertSource {
+  name: string;
+  create(context: AlertContext): AlertRunner | null;
+}
+
 /**
  * What a board contributes to the app. The app layer (`app/boards.ts`) lists the boards; boards
  * never import each other.
  */
 export interface Board {
-  /** Same name in the server route prefix, the web URL and the e2e spec. */
+  /** Same name in the server route prefix, the web URL, the e2e spec and the config key. */
   name: string;
-  /** Registered under `/api/<name>`. */
-  routes: FastifyPluginAsync;
+  /** Its configuration slice, read and validated at start with everything else. */
+  config?: ConfigSlice<unknown>;
+  /** Mounted under `/api/<name>`. */
+  endpoints?: Endpoint[];
+  /** Routes under `/api/<name>` that are not JSON endpoints (a picture, a redirect). */
+  routes?: FastifyPluginAsync;
+  /** Route scopes at explicit prefixes, e.g. `{ prefix: '/api/ingest', plugin }`. */
+  scopes?: RouteScope[];
   indexTemplates(config: Config): IndexTemplate[];
   /** Stores this board accepts events into, by kind (e.g. `ecs-task-state-change`). */
   eventSinks?: Record<string, EventSink>;
@@ -57,9 +156,28 @@ export interface Board {
    * re-index after a mapping change); empty when nothing needs doing.
    */
   storedDataNotes?(client: Client, config: Config): Promise<string[]>;
-  demo?: {
-    /** True when the cluster already holds this board's data (then `npm start` does not seed). */
-    hasData(client: Client, config: Config): Promise<boolean>;
-    seed(context: SeedContext): Promise<SeedReport>;
+  alertSources?: AlertSource[];
+  demo?: BoardDemo;
+}
+
+export interface BoardDemo {
+  /** True when the cluster already holds this board's data (then `npm start` does not seed). */
+  hasData(client: Client, config: Config): Promise<boolean>;
+  seed(context: SeedContext): Promise<SeedReport>;
+}
+
+/**
+ * A demo loaded on first use: the generators (a quarter of the server's source) stay out of the
+ * server's module graph, so nothing on the request path can reach them.
+ */
+export function lazyDemo(load: () => Promise<{ demo: BoardDemo }>): BoardDemo {
+  return {
+    hasData: async (client, config) => (await load()).demo.hasData(client, config),
+    seed: async (context) => (await load()).demo.seed(context),
   };
+}
+
+/** Declares a board; the one place a board's parts are named together. */
+export function defineBoard(board: Board): Board {
+  return board;
 }

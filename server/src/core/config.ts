@@ -1,12 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { isIP } from 'node:net';
-import { readClusterSettings, type ClusterSettings } from '../boards/cluster/config.ts';
-import type { AwsSigV4Settings } from '../es/aws-sigv4.ts';
+import { Type } from 'typebox';
+import { ConfigError, nonEmpty, readerOf, variable, type Env, type Variables } from './env.ts';
+
+export { ConfigError, type Env } from './env.ts';
 
 /** Root of the repository (server/src/core → ../../..), for the local engine and the built SPA. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** How requests are signed for Amazon OpenSearch Service (es/aws-sigv4.ts signs them). */
+export interface AwsSigV4Settings {
+  region: string;
+  service: 'es' | 'aoss';
+}
 
 export interface EsAuth {
   apiKey?: string;
@@ -14,7 +21,14 @@ export interface EsAuth {
   password?: string;
 }
 
-export interface Config {
+/**
+ * Each board's configuration slice, keyed by board name. Core names no board: a board adds its key
+ * by declaration merging next to its slice (`declare module '../../core/config.ts'`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the boards
+export interface BoardConfigs {}
+
+export interface CoreConfig {
   es: {
     url: string;
     /** True when ES_URL is not set: Lookout runs (or expects) its own local engine. */
@@ -33,33 +47,6 @@ export interface Config {
     requestTimeoutMs: number;
   };
   http: { host: string; port: number };
-  cloudtrail: {
-    /** Daily indices are `<prefix>YYYY.MM.DD`; existing clusters commonly use `ct-`. */
-    indexPrefix: string;
-    /** Source networks that are not "unknown" on the CloudTrail board. */
-    knownCidrs: string[];
-  };
-  images: {
-    /** The one index (or alias) of image metadata; `_id` is the producer's image id. */
-    index: string;
-    /**
-     * Vision tags scoring below this are stored but not counted by default. It is applied at
-     * ingest (`tags_counted`), so changing it needs a re-ingest; `?minScore=` is always exact.
-     */
-    minScore: number;
-  };
-  deployments: {
-    /** The one index (or alias) of deploy/release events; `_id` is the SNS MessageId. */
-    index: string;
-    /** SNS topics whose notifications are accepted; any other TopicArn is refused (403). */
-    snsTopicArns: string[];
-    /** Hosts `SigningCertURL` and `SubscribeURL` may point at; `*` stands for one DNS label. */
-    snsCertHosts: string[];
-    /** False only when SNS_VERIFY=false: signatures are then not checked (logged at start). */
-    snsVerify: boolean;
-    /** Failure classification rules; absent means the board's default-rules.json. */
-    rulesFile?: string;
-  };
   /** Query cost limits, so one user or one heavy board cannot starve the search thread pool. */
   limits: {
     /** Elasticsearch-side `timeout` of every board search; shorter than requestTimeoutMs. */
@@ -69,37 +56,19 @@ export interface Config {
     /** Searches that may wait for a slot; beyond that the request gets 429. */
     maxQueuedSearches: number;
   };
-  containers: ContainersConfig;
-  /** TODO(#14): the cluster board's slice moves into its `defineBoard` config. */
-  cluster: ClusterSettings;
   access: AccessConfig;
   logLevel: string;
   /** Built SPA to serve; absent in API-only runs (tests that do not need the web). */
   webDist?: string;
 }
 
-export interface ContainersConfig {
-  /** Where fluent-plugin-elasticsearch writes container logs (`logstash_format true`); read only. */
-  logsIndexPattern: string;
-  /** ECS Task State Change events; `_id` is taskArn + version. */
-  eventsIndex: string;
-  /** A task that stopped within this long after starting (or never started) failed at startup. */
-  startupWindowMs: number;
-  /** This many startup failures of one service within `crashLoopWindowMs` is a crash loop. */
-  crashLoopCount: number;
-  crashLoopWindowMs: number;
-  alerts: {
-    /** Unset: no watcher runs. */
-    webhookUrl?: string;
-    format: 'slack' | 'generic';
-    intervalMs: number;
-    /** Only failures newer than this are alerted (no flood on a first start). */
-    lookbackMs: number;
-    /** Claims and delivery status, one document per task ARN. */
-    index: string;
-    /** Absolute base of the deep links in alerts, e.g. https://lookout.example.org */
-    publicUrl: string;
-  };
+export type Config = CoreConfig & BoardConfigs;
+
+/** A board's part of the configuration: its variables, and how they become its slice. */
+export interface ConfigSlice<T> {
+  variables: Variables;
+  /** Throws a `ConfigError` naming the variable; `core` is read first (e.g. for HTTP defaults). */
+  read(env: Env, core: CoreConfig): T;
 }
 
 /** Who may use the API, how the ingest endpoints are guarded, and the HTTP abuse limits. */
@@ -129,39 +98,159 @@ export interface AccessConfig {
   cursorSecret?: string;
 }
 
-/** A configuration error always names the variable that is wrong. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`${variable}: ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ACCESS_MODES = ['none', 'proxy', 'token'] as const;
+/** Long enough that guessing is hopeless; `openssl rand -hex 32` gives 64. */
+const MIN_TOKEN_LENGTH = 24;
 
-type Env = Record<string, string | undefined>;
+/** The app's own variables (Elasticsearch, HTTP, limits, access); each board declares its own. */
+export const coreVariables = Type.Object({
+  ES_URL: variable.string({
+    description: 'Elasticsearch to read and write; when set, no local engine is started',
+    defaultText: 'unset → local engine on `http://127.0.0.1:9200`',
+  }),
+  ES_API_KEY: variable.string({ description: 'API key (base64 `id:key`) for `ES_URL`' }),
+  ES_USERNAME: variable.string({ description: 'basic auth instead of an API key (with `ES_PASSWORD`)' }),
+  ES_PASSWORD: variable.string({ description: 'password of `ES_USERNAME` (both or neither)' }),
+  ES_WRITE_API_KEY: variable.string({
+    description:
+      'credentials for ingestion, alert claims and the CLI writes (least privilege: reader + writer); ' +
+      'or `ES_WRITE_USERNAME` / `ES_WRITE_PASSWORD`',
+    defaultText: '— (writes use `ES_API_KEY`)',
+  }),
+  ES_CA_CERT: variable.string({ description: "PEM file of the CA that signed the cluster's certificate" }),
+  ES_AWS_SIGV4: variable.boolean({
+    description: '`true`: sign every request with AWS SigV4 (IAM) for Amazon OpenSearch Service',
+    default: false,
+  }),
+  ES_AWS_SERVICE: variable.oneOf(['es', 'aoss'], {
+    description: 'with `ES_AWS_SIGV4`: `es` (managed domain) or `aoss` (Serverless)',
+    default: 'es',
+  }),
+  AWS_REGION: variable.string({
+    description: 'region of the domain (or `AWS_DEFAULT_REGION`); credentials from the standard AWS chain',
+    defaultText: '— (required by `ES_AWS_SIGV4`)',
+  }),
+  ES_REQUEST_TIMEOUT_MS: variable.integer({
+    description: 'client-side limit for one Elasticsearch request (then 504)',
+    default: 30_000,
+    minimum: 100,
+    maximum: 600_000,
+  }),
+  ES_SEARCH_TIMEOUT_MS: variable.integer({
+    description:
+      "engine-side `timeout` of each board search (then partial results); shorter than the request's",
+    defaultText: '`10000`, at most half of `ES_REQUEST_TIMEOUT_MS`',
+    minimum: 50,
+    maximum: 600_000,
+  }),
+  MAX_CONCURRENT_SEARCHES: variable.integer({
+    description: 'board searches one BFF instance runs at once',
+    default: 8,
+    minimum: 1,
+    maximum: 1_000,
+  }),
+  MAX_QUEUED_SEARCHES: variable.integer({
+    description: 'searches that may wait for a slot; the next gets 429',
+    default: 16,
+    minimum: 0,
+    maximum: 10_000,
+  }),
+  PORT: variable.integer({ description: 'HTTP port of the BFF', default: 8080, minimum: 0, maximum: 65_535 }),
+  HOST: variable.string({ description: 'address the BFF binds to', default: '127.0.0.1' }),
+  LOG_LEVEL: variable.oneOf(LOG_LEVELS, { description: '`fatal` … `trace`, `silent`', default: 'info' }),
+  WEB_DIST: variable.string({ description: 'built SPA to serve', defaultText: '`web/dist`' }),
+  ACCESS_MODE: variable.oneOf(ACCESS_MODES, {
+    description:
+      'who may read the boards: `none`, `proxy` or `token` (see [Access and limits](docs/access.md))',
+    default: 'none',
+  }),
+  ALLOW_OPEN_ACCESS: variable.boolean({
+    description: '`true` lets `ACCESS_MODE=none` serve on a non-loopback `HOST`',
+    default: false,
+  }),
+  TRUSTED_PROXIES: variable.list({
+    description: 'CIDRs of the SSO proxy; the user header is believed only from these peers',
+    defaultText: '— (required by `proxy`)',
+  }),
+  PROXY_USER_HEADER: variable.string({
+    description: 'header in which the proxy names the user',
+    default: 'x-forwarded-user',
+  }),
+  ACCESS_TOKENS: variable.list({
+    description: `bearer tokens, comma-separated; ${MIN_TOKEN_LENGTH} characters at least`,
+    defaultText: '— (this or `ACCESS_TOKENS_FILE` required by `token`)',
+  }),
+  ACCESS_TOKENS_FILE: variable.string({
+    description: 'file of bearer tokens, one a line (`#` comments), instead of `ACCESS_TOKENS`',
+  }),
+  INGEST_TOKEN: variable.string({
+    description: `credential of the ingest endpoints; ${MIN_TOKEN_LENGTH} characters at least`,
+    defaultText: '— (ingest endpoints answer 503)',
+  }),
+  INGEST_TOKEN_HEADER: variable.string({
+    description: 'header that carries `INGEST_TOKEN`',
+    default: 'x-lookout-ingest-token',
+  }),
+  CORS_ORIGINS: variable.list({
+    description: 'origins whose pages may call the API, e.g. `https://grafana.example.org`',
+    defaultText: '— (CORS closed)',
+  }),
+  RATE_LIMIT_PER_MINUTE: variable.integer({
+    description: 'requests a minute per client (user or token, else address); `0` turns it off',
+    default: 600,
+    minimum: 0,
+    maximum: 1_000_000,
+  }),
+  SNS_RATE_LIMIT_PER_MINUTE: variable.integer({
+    description: 'requests a minute per source address on the credential-less SNS endpoint; `0`: off',
+    default: 1_200,
+    minimum: 0,
+    maximum: 1_000_000,
+  }),
+  CURSOR_SECRET: variable.string({
+    description: `signs the \`cursor\` of paged lists (HMAC); ${MIN_TOKEN_LENGTH} characters at least`,
+    defaultText: '— (generated once, kept in Elasticsearch)',
+  }),
+});
 
-function nonEmpty(env: Env, name: string): string | undefined {
-  const value = env[name];
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
+/**
+ * The local engines' variables (read by es/local/engine-home.ts and the launcher; declared here
+ * for the README table, and for the dev engine's port that `ES_URL` defaults to).
+ */
+export const localEngineVariables = Type.Object({
+  LOOKOUT_HOME: variable.string({
+    description: 'where the local engine, its download and its data live',
+    defaultText: '`.lookout/`',
+  }),
+  LOOKOUT_DEV_ES_PORT: variable.integer({
+    description: 'HTTP port of the local `dev` engine',
+    default: 9200,
+    minimum: 1,
+    maximum: 65_535,
+  }),
+  LOOKOUT_TEST_ES_PORT: variable.integer({
+    description: 'HTTP port of the local `test` engine',
+    default: 9201,
+    minimum: 1,
+    maximum: 65_535,
+  }),
+  LOOKOUT_CHAOS_ES_PORT: variable.integer({
+    description: 'HTTP port of the `chaos` engine, which one integration test kills (SIGKILL) mid-ingest',
+    default: 9202,
+    minimum: 1,
+    maximum: 65_535,
+  }),
+  LOOKOUT_ES_HEAP: variable.string({ description: 'heap of the local engine', default: '2g' }),
+});
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = nonEmpty(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max)
-    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
+type CoreReader = ReturnType<typeof readerOf<typeof coreVariables>>;
 
 function esUrl(env: Env): string {
   const raw = nonEmpty(env, 'ES_URL');
   if (raw === undefined) {
     // The local `dev` engine, wherever LOOKOUT_DEV_ES_PORT put it (see es/local/engine-home.ts).
-    const port = integer(env, 'LOOKOUT_DEV_ES_PORT', 9200, 1, 65_535);
+    const port = readerOf(env, localEngineVariables).integer('LOOKOUT_DEV_ES_PORT');
     return `http://127.0.0.1:${port}`;
   }
   let url: URL;
@@ -203,18 +292,14 @@ const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
  * ES_AWS_SIGV4=true signs with IAM credentials from the standard AWS chain; an API key or a user
  * and password would then be a second, contradictory identity, so they are refused by name.
  */
-function awsSigV4(env: Env): AwsSigV4Settings | undefined {
-  const enabled = nonEmpty(env, 'ES_AWS_SIGV4');
-  if (enabled !== undefined && enabled !== 'true' && enabled !== 'false') {
-    throw new ConfigError('ES_AWS_SIGV4', `expected true or false, got "${enabled}"`);
-  }
-  if (enabled !== 'true') {
+function awsSigV4(env: Env, read: CoreReader): AwsSigV4Settings | undefined {
+  if (!read.boolean('ES_AWS_SIGV4')) {
     if (nonEmpty(env, 'ES_AWS_SERVICE') !== undefined) {
       throw new ConfigError('ES_AWS_SERVICE', 'only used with ES_AWS_SIGV4=true');
     }
     return undefined;
   }
-  const service = oneOf(env, 'ES_AWS_SERVICE', ['es', 'aoss'] as const, 'es');
+  const service = read.oneOf<AwsSigV4Settings['service']>('ES_AWS_SERVICE');
   const region = nonEmpty(env, 'AWS_REGION') ?? nonEmpty(env, 'AWS_DEFAULT_REGION');
   if (region === undefined) {
     throw new ConfigError(
@@ -253,167 +338,8 @@ function caCert(env: Env): string | undefined {
   return file;
 }
 
-/** An index prefix safe to append a date to and to use with `*`. */
-function indexPrefix(env: Env, name: string, fallback: string): string {
-  const value = nonEmpty(env, name) ?? fallback;
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(value)) {
-    throw new ConfigError(
-      name,
-      `index prefixes are lowercase letters, digits, ".", "_" or "-"; got "${value}"`,
-    );
-  }
-  return value;
-}
-
-/** An index name or alias: lowercase, no wildcard (documents are written to it). */
-function indexName(env: Env, name: string, fallback: string): string {
-  const value = nonEmpty(env, name) ?? fallback;
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(value)) {
-    throw new ConfigError(name, `index names are lowercase letters, digits, ".", "_" or "-"; got "${value}"`);
-  }
-  return value;
-}
-
-function fraction(env: Env, name: string, fallback: number): number {
-  const raw = nonEmpty(env, name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^(?:0|1|0?\.\d+|1\.0*)$/.test(raw) || value > 1) {
-    throw new ConfigError(name, `expected a number between 0 and 1 such as 0.6, got "${raw}"`);
-  }
-  return value;
-}
-
-/** Private and loopback networks: what is "known" when KNOWN_CIDRS is not set. */
-export const DEFAULT_KNOWN_CIDRS = [
-  '10.0.0.0/8',
-  '172.16.0.0/12',
-  '192.168.0.0/16',
-  '127.0.0.0/8',
-  'fc00::/7',
-  '::1/128',
-];
-
-function cidrList(env: Env, name: string, fallback: string[]): string[] {
-  const raw = nonEmpty(env, name);
-  if (raw === undefined) return fallback;
-  return raw.split(',').map((entry) => {
-    const cidr = entry.trim();
-    const [address = '', prefix, extra] = cidr.split('/');
-    const family = isIP(address);
-    const bits = family === 4 ? 32 : 128;
-    const prefixOk = prefix !== undefined && /^\d+$/.test(prefix) && Number(prefix) <= bits;
-    if (family === 0 || !prefixOk || extra !== undefined) {
-      throw new ConfigError(name, `"${cidr}" is not a CIDR such as 10.0.0.0/8 or 2001:db8::/32`);
-    }
-    return cidr;
-  });
-}
-
-const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(?:\.fifo)?$/;
-
-function topicArns(env: Env): string[] {
-  const raw = nonEmpty(env, 'SNS_TOPIC_ARNS');
-  if (raw === undefined) return [];
-  return raw.split(',').map((entry) => {
-    const arn = entry.trim();
-    if (!TOPIC_ARN.test(arn)) {
-      throw new ConfigError(
-        'SNS_TOPIC_ARNS',
-        `"${arn}" is not an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:deployments`,
-      );
-    }
-    return arn;
-  });
-}
-
-/** SNS signs with certificates on its own regional hosts, e.g. sns.eu-west-1.amazonaws.com. */
-export const DEFAULT_SNS_CERT_HOSTS = ['sns.*.amazonaws.com'];
-
-function hostPatterns(env: Env, name: string, fallback: string[]): string[] {
-  const raw = nonEmpty(env, name);
-  if (raw === undefined) return fallback;
-  return raw.split(',').map((entry) => {
-    const host = entry.trim().toLowerCase();
-    if (!/^(?:\*|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.(?:\*|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?))*$/.test(host)) {
-      throw new ConfigError(name, `"${host}" is not a host name pattern such as sns.*.amazonaws.com`);
-    }
-    return host;
-  });
-}
-
-function booleanDefaultTrue(env: Env, name: string): boolean {
-  const raw = nonEmpty(env, name);
-  if (raw === undefined || raw === 'true') return true;
-  if (raw === 'false') return false;
-  throw new ConfigError(name, `expected true or false, got "${raw}"`);
-}
-
-function existingFile(env: Env, name: string): string | undefined {
-  const file = nonEmpty(env, name);
-  if (file === undefined) return undefined;
-  const resolved = path.resolve(file);
-  if (!existsSync(resolved)) throw new ConfigError(name, `no such file: ${file}`);
-  return resolved;
-}
-
-function indexPattern(env: Env, name: string, fallback: string): string {
-  const value = nonEmpty(env, name) ?? fallback;
-  if (!/^[a-z0-9*][a-z0-9._*,-]*$/.test(value)) {
-    throw new ConfigError(name, `expected an index pattern such as logstash-*, got "${value}"`);
-  }
-  return value;
-}
-
-function httpUrl(env: Env, name: string): string | undefined {
-  const raw = nonEmpty(env, name);
-  if (raw === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(name, `not a URL: "${raw}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(name, `must start with http:// or https://, got "${url.protocol}"`);
-  }
-  return raw.replace(/\/$/, '');
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = nonEmpty(env, name) ?? fallback;
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${raw}"`);
-  }
-  return raw as T;
-}
-
-function containersConfig(env: Env, http: Config['http']): ContainersConfig {
-  const webhookUrl = httpUrl(env, 'ALERT_WEBHOOK_URL');
-  const host = http.host.includes(':') ? `[${http.host}]` : http.host;
-  return {
-    logsIndexPattern: indexPattern(env, 'CONTAINER_LOGS_INDEX', 'logstash-*'),
-    eventsIndex: indexName(env, 'ECS_EVENTS_INDEX', 'lookout-ecs-events'),
-    startupWindowMs: integer(env, 'STARTUP_WINDOW_SECONDS', 300, 1, 86_400) * 1000,
-    crashLoopCount: integer(env, 'CRASH_LOOP_COUNT', 3, 2, 1000),
-    crashLoopWindowMs: integer(env, 'CRASH_LOOP_WINDOW_MINUTES', 30, 1, 1440) * 60_000,
-    alerts: {
-      ...(webhookUrl ? { webhookUrl } : {}),
-      format: oneOf(env, 'ALERT_FORMAT', ['slack', 'generic'] as const, 'slack'),
-      intervalMs: integer(env, 'ALERT_INTERVAL', 30, 1, 3600) * 1000,
-      lookbackMs: integer(env, 'ALERT_LOOKBACK_MINUTES', 15, 1, 10_080) * 60_000,
-      index: indexName(env, 'ALERTS_INDEX', 'lookout-alerts'),
-      publicUrl: httpUrl(env, 'PUBLIC_URL') ?? `http://${host}:${http.port}`,
-    },
-  };
-}
-
-const ACCESS_MODES = ['none', 'proxy', 'token'] as const;
-/** Long enough that guessing is hopeless; `openssl rand -hex 32` gives 64. */
-const MIN_TOKEN_LENGTH = 24;
-
-function headerName(env: Env, name: string, fallback: string): string {
-  const value = (nonEmpty(env, name) ?? fallback).toLowerCase();
+function headerName(read: CoreReader, name: 'PROXY_USER_HEADER' | 'INGEST_TOKEN_HEADER'): string {
+  const value = (read.string(name) ?? '').toLowerCase();
   if (!/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(value)) {
     throw new ConfigError(name, `"${value}" is not an HTTP header name such as x-forwarded-user`);
   }
@@ -431,9 +357,9 @@ function secret(name: string, value: string): string {
 }
 
 /** ACCESS_TOKENS (comma-separated) or ACCESS_TOKENS_FILE (one a line, `#` comments). */
-function readTokens(env: Env): string[] {
+function readTokens(env: Env, read: CoreReader): string[] {
   const inline = nonEmpty(env, 'ACCESS_TOKENS');
-  const file = existingFile(env, 'ACCESS_TOKENS_FILE');
+  const file = read.existingFile('ACCESS_TOKENS_FILE');
   if (inline !== undefined && file !== undefined) {
     throw new ConfigError('ACCESS_TOKENS', 'set either ACCESS_TOKENS or ACCESS_TOKENS_FILE, not both');
   }
@@ -445,11 +371,8 @@ function readTokens(env: Env): string[] {
     .map((token) => secret(variable, token));
 }
 
-function origins(env: Env, name: string): string[] {
-  const raw = nonEmpty(env, name);
-  if (raw === undefined) return [];
-  return raw.split(',').map((entry) => {
-    const origin = entry.trim();
+function origins(read: CoreReader): string[] {
+  return read.list('CORS_ORIGINS', (origin) => {
     let url: URL | undefined;
     try {
       url = new URL(origin);
@@ -457,7 +380,10 @@ function origins(env: Env, name: string): string[] {
       url = undefined;
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin) {
-      throw new ConfigError(name, `"${origin}" is not an origin such as https://lookout.example.org`);
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `"${origin}" is not an origin such as https://lookout.example.org`,
+      );
     }
     return origin;
   });
@@ -467,29 +393,21 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-function accessConfig(env: Env): AccessConfig {
-  const modeRaw = nonEmpty(env, 'ACCESS_MODE') ?? 'none';
-  if (!(ACCESS_MODES as readonly string[]).includes(modeRaw)) {
-    throw new ConfigError('ACCESS_MODE', `expected one of ${ACCESS_MODES.join(', ')}, got "${modeRaw}"`);
-  }
-  const mode = modeRaw as AccessConfig['mode'];
-  const host = nonEmpty(env, 'HOST') ?? '127.0.0.1';
-  const allowOpen = nonEmpty(env, 'ALLOW_OPEN_ACCESS');
-  if (allowOpen !== undefined && allowOpen !== 'true' && allowOpen !== 'false') {
-    throw new ConfigError('ALLOW_OPEN_ACCESS', `expected true or false, got "${allowOpen}"`);
-  }
-  if (mode === 'none' && !isLoopback(host) && allowOpen !== 'true') {
+function accessConfig(env: Env, read: CoreReader, host: string): AccessConfig {
+  const mode = read.oneOf<AccessConfig['mode']>('ACCESS_MODE');
+  const allowOpen = read.boolean('ALLOW_OPEN_ACCESS');
+  if (mode === 'none' && !isLoopback(host) && !allowOpen) {
     throw new ConfigError(
       'ALLOW_OPEN_ACCESS',
       `ACCESS_MODE=none serves every board to anyone who reaches HOST=${host}; ` +
         'use ACCESS_MODE=proxy or token, bind HOST to 127.0.0.1, or set ALLOW_OPEN_ACCESS=true',
     );
   }
-  const trustedProxies = cidrList(env, 'TRUSTED_PROXIES', []);
+  const trustedProxies = read.cidrs('TRUSTED_PROXIES');
   if (mode === 'proxy' && trustedProxies.length === 0) {
     throw new ConfigError('TRUSTED_PROXIES', 'required with ACCESS_MODE=proxy: the CIDRs of the SSO proxy');
   }
-  const tokens = readTokens(env);
+  const tokens = readTokens(env, read);
   if (mode === 'token' && tokens.length === 0) {
     throw new ConfigError('ACCESS_TOKENS', 'required with ACCESS_MODE=token (or ACCESS_TOKENS_FILE)');
   }
@@ -497,71 +415,15 @@ function accessConfig(env: Env): AccessConfig {
   const cursorSecret = nonEmpty(env, 'CURSOR_SECRET');
   return {
     mode,
-    proxyUserHeader: headerName(env, 'PROXY_USER_HEADER', 'x-forwarded-user'),
+    proxyUserHeader: headerName(read, 'PROXY_USER_HEADER'),
     trustedProxies,
     tokens,
     ...(ingestToken === undefined ? {} : { ingestToken: secret('INGEST_TOKEN', ingestToken) }),
-    ingestTokenHeader: headerName(env, 'INGEST_TOKEN_HEADER', 'x-lookout-ingest-token'),
-    corsOrigins: origins(env, 'CORS_ORIGINS'),
-    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
-    snsRateLimitPerMinute: integer(env, 'SNS_RATE_LIMIT_PER_MINUTE', 1_200, 0, 1_000_000),
+    ingestTokenHeader: headerName(read, 'INGEST_TOKEN_HEADER'),
+    corsOrigins: origins(read),
+    rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE'),
+    snsRateLimitPerMinute: read.integer('SNS_RATE_LIMIT_PER_MINUTE'),
     ...(cursorSecret === undefined ? {} : { cursorSecret: secret('CURSOR_SECRET', cursorSecret) }),
-  };
-}
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-/** Reads and validates the whole configuration at boot, so a bad variable fails fast and by name. */
-export function loadConfig(env: Env = process.env): Config {
-  const logLevel = nonEmpty(env, 'LOG_LEVEL') ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
-  }
-  // Resolved now: a relative WEB_DIST must not depend on the working directory later.
-  const webDist = path.resolve(nonEmpty(env, 'WEB_DIST') ?? path.join(repoRoot, 'web', 'dist'));
-  const http = {
-    host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
-    port: integer(env, 'PORT', 8080, 0, 65_535),
-  };
-  const containers = containersConfig(env, http);
-  const { webhookUrl, format, publicUrl } = containers.alerts;
-  const sigV4 = awsSigV4(env);
-  return {
-    es: {
-      url: esUrl(env),
-      local: nonEmpty(env, 'ES_URL') === undefined,
-      auth: esAuth(env),
-      ...(esWriteAuth(env) ? { writeAuth: esWriteAuth(env) } : {}),
-      caCertPath: caCert(env),
-      ...(sigV4 ? { awsSigV4: sigV4 } : {}),
-      requestTimeoutMs: integer(env, 'ES_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
-    },
-    http,
-    cloudtrail: {
-      indexPrefix: indexPrefix(env, 'CLOUDTRAIL_INDEX_PREFIX', 'ct-'),
-      knownCidrs: cidrList(env, 'KNOWN_CIDRS', DEFAULT_KNOWN_CIDRS),
-    },
-    images: {
-      index: indexName(env, 'IMAGES_INDEX', 'lookout-images'),
-      minScore: fraction(env, 'IMAGES_MIN_SCORE', 0.6),
-    },
-    deployments: {
-      index: indexName(env, 'DEPLOYMENTS_INDEX', 'lookout-deployments'),
-      snsTopicArns: topicArns(env),
-      snsCertHosts: hostPatterns(env, 'SNS_CERT_HOSTS', DEFAULT_SNS_CERT_HOSTS),
-      snsVerify: booleanDefaultTrue(env, 'SNS_VERIFY'),
-      rulesFile: existingFile(env, 'DEPLOY_RULES_FILE'),
-    },
-    limits: limits(env),
-    containers,
-    cluster: readClusterSettings(
-      env,
-      { ...(webhookUrl ? { webhookUrl } : {}), format, publicUrl },
-      { integer, indexName },
-    ),
-    access: accessConfig(env),
-    logLevel,
-    webDist,
   };
 }
 
@@ -569,10 +431,12 @@ export function loadConfig(env: Env = process.env): Config {
  * The engine-side timeout must end a search before the client gives up on it: then a slow query
  * comes back as partial results (`timed_out`) instead of a 504 with nothing.
  */
-function limits(env: Env): Config['limits'] {
-  const requestTimeoutMs = integer(env, 'ES_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000);
+function limits(env: Env, read: CoreReader, requestTimeoutMs: number): CoreConfig['limits'] {
   const fallbackSearchTimeout = Math.min(10_000, Math.floor(requestTimeoutMs / 2));
-  const searchTimeoutMs = integer(env, 'ES_SEARCH_TIMEOUT_MS', fallbackSearchTimeout, 50, 600_000);
+  const searchTimeoutMs =
+    nonEmpty(env, 'ES_SEARCH_TIMEOUT_MS') === undefined
+      ? fallbackSearchTimeout
+      : read.integer('ES_SEARCH_TIMEOUT_MS');
   if (searchTimeoutMs >= requestTimeoutMs) {
     throw new ConfigError(
       'ES_SEARCH_TIMEOUT_MS',
@@ -581,9 +445,51 @@ function limits(env: Env): Config['limits'] {
   }
   return {
     searchTimeoutMs,
-    maxConcurrentSearches: integer(env, 'MAX_CONCURRENT_SEARCHES', 8, 1, 1_000),
-    maxQueuedSearches: integer(env, 'MAX_QUEUED_SEARCHES', 16, 0, 10_000),
+    maxConcurrentSearches: read.integer('MAX_CONCURRENT_SEARCHES'),
+    maxQueuedSearches: read.integer('MAX_QUEUED_SEARCHES'),
   };
+}
+
+function readCoreConfig(env: Env): CoreConfig {
+  const read = readerOf(env, coreVariables);
+  const logLevel = read.oneOf('LOG_LEVEL');
+  // Resolved now: a relative WEB_DIST must not depend on the working directory later.
+  const webDist = path.resolve(nonEmpty(env, 'WEB_DIST') ?? path.join(repoRoot, 'web', 'dist'));
+  const http = { host: read.string('HOST') ?? '127.0.0.1', port: read.integer('PORT') };
+  const requestTimeoutMs = read.integer('ES_REQUEST_TIMEOUT_MS');
+  const writeAuth = esWriteAuth(env);
+  const sigV4 = awsSigV4(env, read);
+  return {
+    es: {
+      url: esUrl(env),
+      local: nonEmpty(env, 'ES_URL') === undefined,
+      auth: esAuth(env),
+      ...(writeAuth ? { writeAuth } : {}),
+      caCertPath: caCert(env),
+      ...(sigV4 ? { awsSigV4: sigV4 } : {}),
+      requestTimeoutMs,
+    },
+    http,
+    limits: limits(env, read, requestTimeoutMs),
+    access: accessConfig(env, read, http.host),
+    logLevel,
+    webDist,
+  };
+}
+
+/**
+ * Reads and validates the whole configuration at boot — the app's and every board's slice — so a
+ * bad variable fails fast and by name. The app passes its list of boards (app/config.ts).
+ */
+export function readConfig(
+  env: Env,
+  boards: ReadonlyArray<{ name: string; config?: ConfigSlice<unknown> }>,
+): Config {
+  const core = readCoreConfig(env);
+  const slices = Object.fromEntries(
+    boards.flatMap((board) => (board.config ? [[board.name, board.config.read(env, core)]] : [])),
+  );
+  return { ...core, ...slices } as Config;
 }
 
 /** The URL without credentials, safe to log and to show in /api/health. */

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 
 /** Small TypeBox pieces that board schemas are built from (this module imports only TypeBox). */
 
@@ -27,5 +27,17 @@ export const PageQuery = {
     Type.String({ maxLength: 2048, description: 'Opaque `nextCursor` of the previous page' }),
   ),
 };
+
+/**
+ * Why an answer holds less than everything: a search timed out on the engine, or some shards
+ * failed. Responses that can be partial carry it as `partial`.
+ */
+export const PartialReason = Type.Union([Type.Literal('timed_out'), Type.Literal('shard_failures')], {
+  description: 'Set when the answer is incomplete: a search timed out on the engine, or shards failed',
+});
+export type PartialReason = Static<typeof PartialReason>;
+
+/** Spread into every response that a search can leave incomplete. */
+export const PartialField = { partial: Type.Optional(PartialReason) };
 
 export const IsoTime = Type.String({ format: 'date-time' });

@@ -145,3 +145,11 @@ export function chooseInterval(
     ) ?? widest
   );
 }
+
+/** A board's reading of `from`/`to` against the clock: its default range and its longest range. */
+export function rangeReader(
+  defaults: { from: string; to: string } | undefined,
+  limits: TimeRangeLimits,
+): (query: { from?: string; to?: string }) => TimeRange {
+  return (query) => resolveTimeRange(query, new Date(), defaults, limits);
+}

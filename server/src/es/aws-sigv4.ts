@@ -17,10 +17,7 @@ import type { IncomingHttpHeaders } from 'node:http';
  * Signature Version 4. `es` is a managed domain, `aoss` OpenSearch Serverless (which also wants the
  * body's hash in `x-amz-content-sha256`).
  */
-export interface AwsSigV4Settings {
-  region: string;
-  service: 'es' | 'aoss';
-}
+export type { AwsSigV4Settings } from '../core/config.ts';
 
 export interface AwsCredentials {
   accessKeyId: string;

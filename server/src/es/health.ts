@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { HealthResponse } from '../app/health-schema.ts';
+import type { HealthResponse } from '../core/health-schema.ts';
 import { detectEngine, rememberEngine, unsupportedReason } from './engine.ts';
 
 type EsHealth = HealthResponse['elasticsearch'];

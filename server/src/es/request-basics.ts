@@ -1,3 +1,5 @@
+import type { Client } from '@elastic/elasticsearch';
+
 /**
  * Pieces every board's search request starts from. Indices are often absent on purpose (a fresh
  * cluster, no logs yet, a daily index not written yet): that is "nothing found", answered by the
@@ -13,6 +15,21 @@ export function searchOver(index: string) {
  * An aggregation-only search: no hits, no total, and explicitly cacheable, so the shard request
  * cache serves identical requests (the BFF sends absolute times, so they are byte-identical).
  */
+export const AGGREGATIONS_ONLY = { size: 0, track_total_hits: false, request_cache: true } as const;
+
+/** An aggregation-only search over `index` that may match nothing yet. */
 export function aggregationsOver(index: string) {
-  return { ...searchOver(index), size: 0, track_total_hits: false, request_cache: true } as const;
+  return { ...searchOver(index), ...AGGREGATIONS_ONLY } as const;
+}
+
+/**
+ * Whether any of `indices` holds a document (a missing index is simply "no data"): what decides
+ * that `npm start` seeds a board's demo data.
+ */
+export async function hasDocuments(client: Client, indices: string[]): Promise<boolean> {
+  for (const index of indices) {
+    const { count } = await client.count({ ...searchOver(index), terminate_after: 1 });
+    if (count > 0) return true;
+  }
+  return false;
 }

@@ -1,29 +1,11 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { Config } from '../core/config.ts';
+import type { PartialReason } from '../core/schema-pieces.ts';
 
 type AnySearchResponse<TDocument = unknown> = estypes.SearchResponse<
   TDocument,
   Record<string, estypes.AggregationsAggregate>
 >;
-
-/** Why a search answered with less than everything: the value of `x-lookout-partial`. */
-export type PartialReason = 'timed_out' | 'shard_failures';
-
-/** What the searches of one API request ran into; one per request, see `withSearchOutcome`. */
-export interface SearchOutcome {
-  partial: Set<PartialReason>;
-}
-
-const outcomes = new AsyncLocalStorage<SearchOutcome>();
-
-/**
- * Runs `next` (the rest of one API request) with its own outcome record, so that a search deep in
- * a route can flag partial results without every route passing the request down.
- */
-export function withSearchOutcome<T>(outcome: SearchOutcome, next: () => T): T {
-  return outcomes.run(outcome, next);
-}
 
 /** A limit of this BFF instance was hit: 429 with a message that names the limit. */
 export class SearchLimitError extends Error {
@@ -64,7 +46,11 @@ function createSlots(max: number, queue: number) {
   };
 }
 
-function partialReasons(response: AnySearchResponse): PartialReason[] {
+/** Response header naming why an answer is incomplete: `timed_out`, `shard_failures`, or both. */
+export const PARTIAL_HEADER = 'x-lookout-partial';
+
+/** Why this answer is incomplete: the engine-side timeout hit, or shards failed; [] when complete. */
+export function partialReasons(response: AnySearchResponse): PartialReason[] {
   const reasons: PartialReason[] = [];
   if (response.timed_out) reasons.push('timed_out');
   if ((response._shards?.failed ?? 0) > 0) reasons.push('shard_failures');
@@ -101,11 +87,7 @@ export function createSearcher(client: Client, limits: Config['limits']) {
       pending = send(request).finally(() => inFlight.delete(key));
       inFlight.set(key, pending);
     }
-    const response = await pending;
-    // Checked by each caller, in its own request's context: a shared response flags every request.
-    const outcome = outcomes.getStore();
-    if (outcome) for (const reason of partialReasons(response)) outcome.partial.add(reason);
-    return response as AnySearchResponse<TDocument>;
+    return (await pending) as AnySearchResponse<TDocument>;
   };
 }
 

@@ -1,10 +1,8 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
+import type { IndexTemplate } from '../core/board.ts';
 import { engineOf, type EngineInfo } from './engine.ts';
 
-export interface IndexTemplate {
-  name: string;
-  body: Omit<estypes.IndicesPutIndexTemplateRequest, 'name'>;
-}
+export type { IndexTemplate } from '../core/board.ts';
 
 type Mapping = estypes.MappingTypeMapping | estypes.MappingProperty;
 

@@ -19,8 +19,7 @@ export const routes: RouteObject[] = [
           {
             index: true,
             // A deep link to `/` from an alert keeps its time range.
-            loader: ({ request }) =>
-              redirect(`${BOARDS[0]?.path ?? '/cloudtrail'}${new URL(request.url).search}`),
+            loader: ({ request }) => redirect(`${BOARDS[0].path}${new URL(request.url).search}`),
             element: null,
           },
           ...BOARDS.flatMap(({ path, lazy, pages = [] }) =>

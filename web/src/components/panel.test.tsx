@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { ApiError, markPartial } from '../lib/api.ts';
+import type { PartialReason } from '@lookout/server/types';
+import { ApiError } from '../lib/api.ts';
 import { Panel } from './panel.tsx';
 
 interface TopCall {
@@ -10,8 +11,14 @@ interface TopCall {
   count: number;
 }
 
+/** An answer as the BFF sends it: `partial` says why it is incomplete. */
+interface TopCalls {
+  calls: TopCall[];
+  partial?: PartialReason;
+}
+
 /** A panel fed by a real query whose answers the test controls, one per fetch. */
-function renderPanel(answers: Array<() => Promise<TopCall[]>>) {
+function renderPanel(answers: Array<() => Promise<TopCalls>>) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   let call = 0;
   function TopCalls() {
@@ -20,10 +27,10 @@ function renderPanel(answers: Array<() => Promise<TopCall[]>>) {
       queryFn: () => answers[Math.min(call++, answers.length - 1)]!(),
     });
     return (
-      <Panel title="Top API calls" query={query} tz="utc" isEmpty={(rows) => rows.length === 0}>
-        {(rows) => (
+      <Panel title="Top API calls" query={query} tz="utc" isEmpty={(data) => data.calls.length === 0}>
+        {(data) => (
           <ul>
-            {rows.map((row) => (
+            {data.calls.map((row) => (
               <li key={row.eventName}>
                 {row.eventName}: {row.count}
               </li>
@@ -42,8 +49,8 @@ function renderPanel(answers: Array<() => Promise<TopCall[]>>) {
 }
 
 const unreachable = () => Promise.reject(new ApiError(503, 'Elasticsearch is unreachable (503)'));
-const calls = (rows: TopCall[]) => () => Promise.resolve(rows);
-const never = () => new Promise<TopCall[]>(() => {});
+const calls = (rows: TopCall[]) => () => Promise.resolve({ calls: rows });
+const never = () => new Promise<TopCalls>(() => {});
 
 describe('Panel', () => {
   it('shows its title and says it is loading while the first answer is on its way', () => {
@@ -60,11 +67,8 @@ describe('Panel', () => {
   });
 
   it('draws a partial answer with a note that counts may be too low, and drops the note once whole', async () => {
-    const partial = () => {
-      const rows = [{ eventName: 'ConsoleLogin', count: 7 }];
-      markPartial(rows, 'timed_out');
-      return Promise.resolve(rows);
-    };
+    const partial = () =>
+      Promise.resolve<TopCalls>({ calls: [{ eventName: 'ConsoleLogin', count: 7 }], partial: 'timed_out' });
     const { client } = renderPanel([partial, calls([{ eventName: 'ConsoleLogin', count: 12 }])]);
     expect(await screen.findByText('ConsoleLogin: 7')).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe(

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { formatClock } from '../lib/format-time.ts';
-import { partialReason } from '../lib/api.ts';
+import type { PartialReason } from '@lookout/server/types';
 import type { TimeZoneOption } from '../lib/time-range.ts';
 
 type PanelQuery<T> = Pick<
@@ -77,9 +77,9 @@ export function Panel<T>({
             </button>
           </div>
         )}
-        {partialReason(data) && (
+        {partialOf(data) && (
           <p className="panel-stale panel-partial" role="status">
-            {partialNote(partialReason(data)!)}
+            {PARTIAL_NOTES[partialOf(data)!]}
           </p>
         )}
         {isEmpty?.(data) ? <p className="panel-state panel-empty">{emptyMessage}</p> : children(data)}
@@ -88,17 +88,15 @@ export function Panel<T>({
   }
 }
 
-/** What a person needs to know about an incomplete answer: numbers may be too low, and why. */
-function partialNote(reason: string): string {
-  const why = reason
-    .split(',')
-    .map((part) =>
-      part === 'timed_out'
-        ? 'Elasticsearch stopped the search at its time limit'
-        : part === 'shard_failures'
-          ? 'part of the data could not be searched'
-          : part,
-    )
-    .join(' and ');
-  return `Partial results: ${why}, so counts may be too low.`;
+/** Why an answer is incomplete: the `partial` field of the endpoints whose answers can be. */
+function partialOf(data: unknown): PartialReason | undefined {
+  return typeof data === 'object' && data !== null
+    ? (data as { partial?: PartialReason }).partial
+    : undefined;
 }
+
+/** What a person needs to know about an incomplete answer: numbers may be too low, and why. */
+const PARTIAL_NOTES: Record<PartialReason, string> = {
+  timed_out: 'Partial results: Elasticsearch stopped the search at its time limit, so counts may be too low.',
+  shard_failures: 'Partial results: part of the data could not be searched, so counts may be too low.',
+};

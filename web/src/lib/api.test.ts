@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiUrl, fetchJson, partialReason } from './api.ts';
+import { ApiError, apiUrl, fetchJson } from './api.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -18,15 +18,6 @@ describe('fetchJson', () => {
       fetchJson('/api/cloudtrail/top-calls', { from: 'now-1h', size: 10, account: undefined }),
     ).resolves.toEqual({ total: 42 });
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/cloudtrail/top-calls?from=now-1h&size=10');
-  });
-
-  it('keeps the x-lookout-partial flag of an incomplete answer with the data', async () => {
-    respondWith(Response.json({ total: 40 }, { headers: { 'x-lookout-partial': 'timed_out' } }));
-    const partial = await fetchJson('/api/cloudtrail/summary');
-    expect(partial).toEqual({ total: 40 });
-    expect(partialReason(partial)).toBe('timed_out');
-    respondWith(Response.json({ total: 42 }));
-    expect(partialReason(await fetchJson('/api/cloudtrail/summary'))).toBeUndefined();
   });
 
   it("throws an ApiError carrying the status and the server's own message", async () => {

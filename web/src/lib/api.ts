@@ -1,9 +1,4 @@
-/** The body the BFF sends with every 4xx/5xx. */
-export interface ApiErrorBody {
-  error: string;
-  message: string;
-  statusCode: number;
-}
+import type { ApiErrorBody } from '@lookout/server/types';
 
 /**
  * A failed call to the BFF. `message` is ready to show: the server's own words plus the status,
@@ -63,24 +58,7 @@ export async function fetchJson<T>(path: string, params: QueryParams = {}, signa
     window.dispatchEvent(new Event(ACCESS_TOKEN_REQUIRED_EVENT));
   }
   if (!response.ok) throw await errorFrom(response);
-  const data = (await response.json()) as T;
-  const partial = response.headers.get(PARTIAL_HEADER);
-  if (partial) markPartial(data, partial);
-  return data;
-}
-
-/** The BFF's flag on an answer computed from incomplete engine results (`timed_out`, `shard_failures`). */
-export const PARTIAL_HEADER = 'x-lookout-partial';
-const partialAnswers = new WeakMap<object, string>();
-
-/** Remembers that `data` is partial, and why; the response types stay exactly the server's. */
-export function markPartial(data: unknown, reason: string): void {
-  if (typeof data === 'object' && data !== null) partialAnswers.set(data, reason);
-}
-
-/** Why an answer from `fetchJson` is incomplete, or `undefined` when it is whole. */
-export function partialReason(data: unknown): string | undefined {
-  return typeof data === 'object' && data !== null ? partialAnswers.get(data) : undefined;
+  return (await response.json()) as T;
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {

@@ -1,5 +1,5 @@
-import { QueryCache, QueryClient, replaceEqualDeep, type Query } from '@tanstack/react-query';
-import { ApiError, partialReason } from './api.ts';
+import { QueryCache, QueryClient, type Query } from '@tanstack/react-query';
+import { ApiError } from './api.ts';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -30,16 +30,6 @@ export function isBackgroundFailure(query: Query<unknown, unknown, unknown>): bo
   return query.state.data !== undefined && query.meta?.toastOnBackgroundError !== false;
 }
 
-/**
- * React Query keeps the previous data object when a new answer is deep-equal to it. The partial
- * flag lives beside the data (keyed by the object), so an equal answer with a different flag
- * must replace the old object, or the panel would keep showing (or hiding) "partial".
- */
-export function shareUnlessPartialChanged(oldData: unknown, newData: unknown): unknown {
-  if (partialReason(oldData) !== partialReason(newData)) return newData;
-  return replaceEqualDeep(oldData, newData);
-}
-
 export function createQueryClient(onBackgroundError: (error: Error) => void): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({
@@ -54,7 +44,6 @@ export function createQueryClient(onBackgroundError: (error: Error) => void): Qu
         // Switching back to the tab at 3 a.m. should not reshuffle what the operator was reading;
         // auto-refresh is the explicit way to get new data.
         refetchOnWindowFocus: false,
-        structuralSharing: shareUnlessPartialChanged,
       },
     },
   });

@@ -1,12 +1,13 @@
-import type { Board } from '../../core/board.ts';
+import { defineBoard, lazyDemo } from '../../core/board.ts';
+import { cloudtrailConfig } from './config.ts';
 import { cloudtrailIndexTemplate } from './mapping.ts';
-import { cloudtrailRoutes } from './routes.ts';
-import { cloudtrailHasData, seedCloudTrail } from './demo/seed.ts';
+import { cloudtrailEndpoints } from './endpoints.ts';
 
 /** CloudTrail: who called which AWS API, from where, when, in which account. */
-export const cloudtrailBoard: Board = {
+export const cloudtrailBoard = defineBoard({
   name: 'cloudtrail',
-  routes: cloudtrailRoutes,
+  config: cloudtrailConfig,
+  endpoints: cloudtrailEndpoints,
   indexTemplates: (config) => [cloudtrailIndexTemplate(config.cloudtrail.indexPrefix)],
-  demo: { hasData: cloudtrailHasData, seed: seedCloudTrail },
-};
+  demo: lazyDemo(() => import('./demo/seed.ts')),
+});

@@ -1,9 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { IndexTemplate } from '../../es/templates.ts';
 
-/** The default of `CLOUDTRAIL_INDEX_PREFIX` (read and validated in core/config.ts). */
-export const CLOUDTRAIL_DEFAULT_PREFIX = 'ct-';
-
 /** One index per UTC day of `eventTime`: `ct-2026.11.25`. */
 export function cloudtrailIndexName(prefix: string, date: Date): string {
   const year = date.getUTCFullYear();

@@ -1,6 +1,7 @@
 // The CloudTrail board shows who called which AWS API, from where and when; it reads the daily
 // indices `<prefix>YYYY.MM.DD` and filters on `@timestamp` (the record's eventTime).
 import type { estypes } from '@elastic/elasticsearch';
+import { AGGREGATIONS_ONLY } from '../../es/request-basics.ts';
 import {
   chooseInterval as chooseIntervalWithin,
   type IntervalChoice,
@@ -84,10 +85,9 @@ export function buildTopCallsSearch(
   const size = params.size ?? 10;
   const { fromMs, toMs } = context.range;
   return {
+    // A pattern of daily indices: a missing day is already "nothing found" for a wildcard.
     index: context.index,
-    size: 0,
-    track_total_hits: false,
-    request_cache: true,
+    ...AGGREGATIONS_ONLY,
     query: { bool: { filter: filterClauses(params, context.range) } },
     aggs: {
       [AGG.callsOverTime]: {
@@ -167,10 +167,9 @@ export function buildUnknownIpsSearch(
   context: BuildContext & { knownNetworks: string[] },
 ): estypes.SearchRequest {
   return {
+    // A pattern of daily indices: a missing day is already "nothing found" for a wildcard.
     index: context.index,
-    size: 0,
-    track_total_hits: false,
-    request_cache: true,
+    ...AGGREGATIONS_ONLY,
     query: {
       bool: {
         filter: [...filterClauses(params, context.range), { exists: { field: 'lookout.sourceIp' } }],

@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { IsoTime, MultiValue, PageQuery, TimeRangeQuery } from '../../core/schema-pieces.ts';
+import { IsoTime, MultiValue, PageQuery, TimeRangeQuery, PartialField } from '../../core/schema-pieces.ts';
 
 /** Request and response schemas of the CloudTrail board (validation, serialisation, OpenAPI). */
 
 export const Outcome = Type.Union([Type.Literal('success'), Type.Literal('failure')]);
+export type Outcome = Static<typeof Outcome>;
 
 export const CloudTrailFilters = {
   account: MultiValue('AWS account that logged the event (recipientAccountId)'),
@@ -37,6 +38,7 @@ export type TopCallsQuery = Static<typeof TopCallsQuery>;
 const CallCount = Type.Object({ eventName: Type.String(), count: Type.Integer() });
 
 export const TopCallsResponse = Type.Object({
+  ...PartialField,
   interval: Type.String({ description: 'Bar width actually used' }),
   from: IsoTime,
   to: IsoTime,
@@ -87,6 +89,7 @@ export const EventSummary = Type.Object({
 export type EventSummary = Static<typeof EventSummary>;
 
 export const EventsResponse = Type.Object({
+  ...PartialField,
   total: Type.Integer({ description: 'Events matching (exact up to 10,000)' }),
   totalIsExact: Type.Boolean(),
   events: Type.Array(EventSummary),
@@ -97,9 +100,14 @@ export type EventsResponse = Static<typeof EventsResponse>;
 export const EventParams = Type.Object({
   eventID: Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9-]+$' }),
 });
+export type EventParams = Static<typeof EventParams>;
 
 export const EventRecordResponse = Type.Object(
-  { index: Type.String(), record: Type.Record(Type.String(), Type.Unknown()) },
+  {
+    ...PartialField,
+    index: Type.String(),
+    record: Type.Record(Type.String(), Type.Unknown()),
+  },
   { description: 'The CloudTrail record exactly as delivered' },
 );
 export type EventRecordResponse = Static<typeof EventRecordResponse>;
@@ -111,6 +119,7 @@ export const UnknownIpsQuery = Type.Object(
 export type UnknownIpsQuery = Static<typeof UnknownIpsQuery>;
 
 export const UnknownIpsResponse = Type.Object({
+  ...PartialField,
   knownNetworks: Type.Array(Type.String(), { description: 'CIDRs treated as known (KNOWN_CIDRS)' }),
   ips: Type.Array(
     Type.Object({
@@ -130,6 +139,7 @@ export const SummaryQuery = UnknownIpsQuery;
 export type SummaryQuery = Static<typeof SummaryQuery>;
 
 export const SummaryResponse = Type.Object({
+  ...PartialField,
   total: Type.Integer(),
   failures: Type.Integer(),
   distinctPrincipals: Type.Integer({ description: 'Approximate (cardinality) above a few thousand' }),

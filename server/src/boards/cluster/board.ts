@@ -1,55 +1,66 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import fastifyPlugin from 'fastify-plugin';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Board } from '../../core/board.ts';
+import { defineBoard, type AlertContext, type AlertSource } from '../../core/board.ts';
 import { createBurstMemo } from '../../es/burst-memo.ts';
 import { auditIndexTemplate, stateIndexTemplate } from './mapping.ts';
 import { clusterRoutes } from './routes.ts';
 import { createRetentionSchedule } from './retention/schedule.ts';
 import { createClusterAlertWatcher } from './alerts/watcher.ts';
 import type { ClusterReads } from './reads.ts';
-import { clusterConfigOf } from './config.ts';
+import { clusterConfig, clusterConfigOf } from './config.ts';
 
 /** Engine statistics are shared by everyone asking within this window (one page load, many viewers). */
 const BURST_MS = 3_000;
 
-/**
- * The board's endpoints under `/api/cluster`; with ALERT_WEBHOOK_URL the alert watcher, with
- * RETENTION_INTERVAL_MINUTES the scheduled retention run, both from `onReady` until the app closes.
- */
+/** This process among the BFF instances, in claims and audit records. */
+const instanceId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+
+/** The board's endpoints, mounted under `/api/cluster`. */
 const routes: FastifyPluginAsync = async (app) => {
-  const config = clusterConfigOf(app.config);
   const reads: ClusterReads = {
     client: app.es,
     search: app.esSearch,
     memo: createBurstMemo(BURST_MS),
-    config,
+    config: clusterConfigOf(app.config),
   };
-  await app.register(clusterRoutes(reads), { prefix: '/api/cluster' });
+  await app.register(clusterRoutes(reads));
+};
 
-  const instanceId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const log = app.log.child({ component: 'cluster' });
-  const jobs = [
-    ...(config.alerts.webhookUrl
-      ? [createClusterAlertWatcher({ reads, writer: app.esWriter, instanceId, log })]
-      : []),
-    ...(config.retentionIntervalMs > 0
-      ? [createRetentionSchedule({ writer: app.esWriter, config, instanceId, log })]
-      : []),
-  ];
-  app.addHook('onReady', async () => jobs.forEach((job) => job.start()));
-  app.addHook('onClose', async () => {
-    await Promise.all(jobs.map((job) => job.stop()));
-  });
+function readsOf({ config, es, search }: AlertContext): ClusterReads {
+  return { client: es, search, memo: createBurstMemo(BURST_MS), config: clusterConfigOf(config) };
+}
+
+/** Cluster red/yellow, disk and stale feeds posted to ALERT_WEBHOOK_URL; off when it is not set. */
+const clusterAlerts: AlertSource = {
+  name: 'cluster-alerts',
+  create(context) {
+    const reads = readsOf(context);
+    if (!reads.config.alerts.webhookUrl) return null;
+    const log = context.log.child({ component: 'cluster' });
+    return createClusterAlertWatcher({ reads, writer: context.esWriter, instanceId, log });
+  },
+};
+
+/** The scheduled retention run (RETENTION_INTERVAL_MINUTES; off by default), exactly once across instances. */
+const scheduledRetention: AlertSource = {
+  name: 'retention-schedule',
+  create(context) {
+    const config = clusterConfigOf(context.config);
+    if (config.retentionIntervalMs <= 0) return null;
+    const log = context.log.child({ component: 'cluster' });
+    return createRetentionSchedule({ writer: context.esWriter, config, instanceId, log });
+  },
 };
 
 /** Cluster: is the cluster healthy, is every feed arriving, when does disk run out, what does retention delete. */
-export const clusterBoard: Board = {
+export const clusterBoard = defineBoard({
   name: 'cluster',
-  routes: fastifyPlugin(routes, { name: 'cluster-board' }),
+  config: clusterConfig,
+  routes,
   indexTemplates: (config) => [
     auditIndexTemplate(config.cluster.auditIndex),
     stateIndexTemplate(config.cluster.stateIndex),
   ],
-};
+  alertSources: [clusterAlerts, scheduledRetention],
+});

@@ -1,4 +1,6 @@
-import { ConfigError, type Config } from '../../core/config.ts';
+import { Type } from 'typebox';
+import { ConfigError, type Config, type ConfigSlice } from '../../core/config.ts';
+import { readerOf, variable } from '../../core/env.ts';
 
 /**
  * The cluster board's configuration: the index families it watches (every board's indices plus
@@ -6,7 +8,6 @@ import { ConfigError, type Config } from '../../core/config.ts';
  * retention schedules. The slice (`ClusterSettings`) reads only the board's own variables; the
  * families' patterns come from the other boards' configuration when the board starts
  * (`clusterConfigOf`). Pure.
- * TODO(#14): the slice becomes the board's TypeBox config slice once `defineBoard` lands.
  */
 
 export interface RetentionPolicy {
@@ -51,10 +52,6 @@ export interface ClusterSettings {
   /** 0: no scheduled retention run (the default); else minutes between runs. */
   retentionIntervalMs: number;
   alerts: {
-    /** From ALERT_WEBHOOK_URL (shared with the containers alerts); unset: no alert watcher. */
-    webhookUrl?: string;
-    format: 'slack' | 'generic';
-    publicUrl: string;
     intervalMs: number;
     /** Yellow for longer than this is an alert (red alerts at once). */
     yellowForMs: number;
@@ -63,9 +60,18 @@ export interface ClusterSettings {
   };
 }
 
+/** Where alerts go: the one webhook every board's alerts share (ALERT_WEBHOOK_URL, ALERT_FORMAT, PUBLIC_URL). */
+export interface AlertDelivery {
+  /** Unset: no alert watcher. */
+  webhookUrl?: string;
+  format: 'slack' | 'generic';
+  publicUrl: string;
+}
+
 /** The settings with every family resolved: what the board, the CLI and the jobs use. */
-export type ClusterConfig = Omit<ClusterSettings, 'extraFamilies' | 'overrides'> & {
+export type ClusterConfig = Omit<ClusterSettings, 'extraFamilies' | 'overrides' | 'alerts'> & {
   families: IndexFamily[];
+  alerts: ClusterSettings['alerts'] & AlertDelivery;
 };
 
 /** Index names of the other boards, as their configuration says (read, not imported). */
@@ -77,10 +83,6 @@ export interface BoardIndices {
   imagesIndex: string;
   alertsIndex: string;
 }
-
-export type AlertDelivery = Pick<ClusterConfig['alerts'], 'webhookUrl' | 'format' | 'publicUrl'>;
-
-type Env = Record<string, string | undefined>;
 
 const DAY_MS = 86_400_000;
 
@@ -251,38 +253,98 @@ export function parseFreshnessThresholds(
   return thresholds;
 }
 
-interface Readers {
-  integer(env: Env, name: string, fallback: number, min: number, max: number): number;
-  indexName(env: Env, name: string, fallback: string): string;
+declare module '../../core/config.ts' {
+  interface BoardConfigs {
+    cluster: ClusterSettings;
+  }
 }
 
-/** The slice, from the board's own variables; `read` are core's validated readers of single variables. */
-export function readClusterSettings(env: Env, delivery: AlertDelivery, read: Readers): ClusterSettings {
-  const extraFamilies = parseExtraFamilies(env.CLUSTER_EXTRA_FAMILIES, 'CLUSTER_EXTRA_FAMILIES');
-  const known: string[] = [...BUILT_IN_FAMILIES, ...extraFamilies.map((family) => family.name)];
-  const twice = known.find((name, i) => known.indexOf(name) !== i);
-  if (twice) throw new ConfigError('CLUSTER_EXTRA_FAMILIES', `family "${twice}" is defined twice`);
-  return {
-    extraFamilies,
-    overrides: {
-      retention: parseRetentionPolicies(env.RETENTION_POLICIES, known, 'RETENTION_POLICIES'),
-      freshnessMs: parseFreshnessThresholds(env.FRESHNESS_THRESHOLDS, known, 'FRESHNESS_THRESHOLDS'),
-    },
-    auditIndex: read.indexName(env, 'CLUSTER_AUDIT_INDEX', 'lookout-cluster-audit'),
-    stateIndex: read.indexName(env, 'CLUSTER_STATE_INDEX', 'lookout-cluster-state'),
-    retentionIntervalMs: read.integer(env, 'RETENTION_INTERVAL_MINUTES', 0, 0, 10_080) * 60_000,
-    alerts: {
-      ...delivery,
-      intervalMs: read.integer(env, 'CLUSTER_ALERT_INTERVAL', 60, 1, 3600) * 1000,
-      yellowForMs: read.integer(env, 'CLUSTER_YELLOW_ALERT_MINUTES', 30, 0, 10_080) * 60_000,
-      forecastDays: read.integer(env, 'DISK_FORECAST_ALERT_DAYS', 3, 0, 365),
-    },
-  };
-}
+const variables = Type.Object({
+  CLUSTER_EXTRA_FAMILIES: variable.string({
+    description: 'more index families to watch: `name=pattern[@timeField],…` e.g. `nginx=nginx-*@timestamp`',
+    defaultText: '—',
+  }),
+  RETENTION_POLICIES: variable.string({
+    description:
+      'retention per family over the defaults: `container-logs=3d,traces=7d+500gb,cloudtrail=never`',
+    defaultText: 'container logs 3d, ECS events 30d, traces 7d, CloudTrail and deployments 400d',
+  }),
+  FRESHNESS_THRESHOLDS: variable.string({
+    description: 'freshness alert per family: `cloudtrail=30m,deployments=1d,images=off`',
+    defaultText: 'cloudtrail=30m, container-logs=15m',
+  }),
+  CLUSTER_AUDIT_INDEX: variable.string({
+    description: 'one record per retention deletion (who, what, when, bytes)',
+    default: 'lookout-cluster-audit',
+  }),
+  CLUSTER_STATE_INDEX: variable.string({
+    description: "the cluster board's alert episodes and retention claims",
+    default: 'lookout-cluster-state',
+  }),
+  RETENTION_INTERVAL_MINUTES: variable.integer({
+    description: 'minutes between scheduled retention runs (exactly once across instances); 0: off',
+    default: 0,
+    minimum: 0,
+    maximum: 10_080,
+  }),
+  CLUSTER_ALERT_INTERVAL: variable.integer({
+    description: 'seconds between cluster alert rounds (with ALERT_WEBHOOK_URL)',
+    default: 60,
+    minimum: 1,
+    maximum: 3600,
+  }),
+  CLUSTER_YELLOW_ALERT_MINUTES: variable.integer({
+    description: 'a cluster yellow for longer than this raises an alert (red: at once)',
+    default: 30,
+    minimum: 0,
+    maximum: 10_080,
+  }),
+  DISK_FORECAST_ALERT_DAYS: variable.integer({
+    description: 'alert when the disk forecast reaches the high watermark within this many days',
+    default: 3,
+    minimum: 0,
+    maximum: 365,
+  }),
+});
+
+/** The slice, from the board's own variables. */
+export const clusterConfig: ConfigSlice<ClusterSettings> = {
+  variables,
+  read(env) {
+    const read = readerOf(env, variables);
+    const extraFamilies = parseExtraFamilies(read.string('CLUSTER_EXTRA_FAMILIES'), 'CLUSTER_EXTRA_FAMILIES');
+    const known: string[] = [...BUILT_IN_FAMILIES, ...extraFamilies.map((family) => family.name)];
+    const twice = known.find((name, i) => known.indexOf(name) !== i);
+    if (twice) throw new ConfigError('CLUSTER_EXTRA_FAMILIES', `family "${twice}" is defined twice`);
+    return {
+      extraFamilies,
+      overrides: {
+        retention: parseRetentionPolicies(read.string('RETENTION_POLICIES'), known, 'RETENTION_POLICIES'),
+        freshnessMs: parseFreshnessThresholds(
+          read.string('FRESHNESS_THRESHOLDS'),
+          known,
+          'FRESHNESS_THRESHOLDS',
+        ),
+      },
+      auditIndex: read.indexName('CLUSTER_AUDIT_INDEX'),
+      stateIndex: read.indexName('CLUSTER_STATE_INDEX'),
+      retentionIntervalMs: read.integer('RETENTION_INTERVAL_MINUTES') * 60_000,
+      alerts: {
+        intervalMs: read.integer('CLUSTER_ALERT_INTERVAL') * 1000,
+        yellowForMs: read.integer('CLUSTER_YELLOW_ALERT_MINUTES') * 60_000,
+        forecastDays: read.integer('DISK_FORECAST_ALERT_DAYS'),
+      },
+    };
+  },
+};
 
 /** Every family with its pattern (from the other boards' index names), retention and freshness threshold. */
-export function resolveClusterConfig(settings: ClusterSettings, indices: BoardIndices): ClusterConfig {
-  const { extraFamilies, overrides, ...rest } = settings;
+export function resolveClusterConfig(
+  settings: ClusterSettings,
+  indices: BoardIndices,
+  delivery: AlertDelivery,
+): ClusterConfig {
+  const { extraFamilies, overrides, alerts, ...rest } = settings;
   const families = [
     ...builtInFamilies(indices, `${settings.auditIndex},${settings.stateIndex}`),
     ...extraFamilies,
@@ -300,17 +362,26 @@ export function resolveClusterConfig(settings: ClusterSettings, indices: BoardIn
       ...(threshold == null ? {} : { freshnessThresholdMs: threshold }),
     };
   });
-  return { ...rest, families };
+  return { ...rest, alerts: { ...alerts, ...delivery }, families };
 }
 
-/** The cluster board's configuration within the app's: other boards' index names read, not imported. */
+/**
+ * The cluster board's configuration within the app's: other boards' index names, and the alert
+ * webhook the containers board declares (one webhook for every board's alerts), read, not imported.
+ */
 export function clusterConfigOf(config: Config): ClusterConfig {
-  return resolveClusterConfig(config.cluster, {
-    cloudtrailPrefix: config.cloudtrail.indexPrefix,
-    containerLogsPattern: config.containers.logsIndexPattern,
-    ecsEventsIndex: config.containers.eventsIndex,
-    deploymentsIndex: config.deployments.index,
-    imagesIndex: config.images.index,
-    alertsIndex: config.containers.alerts.index,
-  });
+  const { webhookUrl, format, publicUrl } = config.containers.alerts;
+  const delivery: AlertDelivery = { ...(webhookUrl ? { webhookUrl } : {}), format, publicUrl };
+  return resolveClusterConfig(
+    config.cluster,
+    {
+      cloudtrailPrefix: config.cloudtrail.indexPrefix,
+      containerLogsPattern: config.containers.logsIndexPattern,
+      ecsEventsIndex: config.containers.eventsIndex,
+      deploymentsIndex: config.deployments.index,
+      imagesIndex: config.images.index,
+      alertsIndex: config.containers.alerts.index,
+    },
+    delivery,
+  );
 }

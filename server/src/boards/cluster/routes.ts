@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { esErrorResponses } from '../../app/error-schema.ts';
+import { esErrorResponses } from '../../core/error-schema.ts';
 import { listAudit } from './retention/apply.ts';
 import { readFamilies, readForecast, readHealth, readRetentionPlan, type ClusterReads } from './reads.ts';
 import {

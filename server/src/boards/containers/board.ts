@@ -1,45 +1,11 @@
-import fastifyPlugin from 'fastify-plugin';
-import type { FastifyPluginAsync } from 'fastify';
-import type { Board, EventSink } from '../../core/board.ts';
+import { defineBoard, lazyDemo, type AlertSource, type EventSink } from '../../core/board.ts';
+import { containersConfig } from './config.ts';
 import { alertsIndexTemplate, containerLogsIndexTemplate, ecsEventsIndexTemplate } from './mapping.ts';
-import { containersRoutes } from './routes.ts';
+import { containersEndpoints } from './endpoints.ts';
 import { ecsIngestRoutes } from './ingest/ingest-routes.ts';
 import { asJsonItems, ingestEcsEvents } from './ingest/ingest-events.ts';
 import { createAlertWatcher } from './alerts/watcher.ts';
 import { ensureAlertsIndex } from './alerts/alert-store.ts';
-import { containersHaveData, seedContainers } from './demo/seed.ts';
-
-/**
- * Two route scopes (absolute prefixes, hence `fastify-plugin`): the board's endpoints under
- * `/api/containers`, and the EventBridge ingest at `/api/ingest/ecs-events`. When
- * ALERT_WEBHOOK_URL is set, the alert watcher runs from `onReady` until the app closes.
- */
-const routes: FastifyPluginAsync = async (app) => {
-  await app.register(containersRoutes, { prefix: '/api/containers' });
-  await app.register(ecsIngestRoutes, { prefix: '/api/ingest' });
-
-  if (app.config.containers.alerts.webhookUrl) {
-    const watcher = createAlertWatcher({
-      reads: { client: app.es, search: app.esSearch, config: app.config.containers },
-      writer: app.esWriter,
-      log: app.log.child({ component: 'alert-watcher' }),
-    });
-    app.addHook('onReady', async () => {
-      // Before serving: the board's alert list must not meet the index while its shard starts.
-      // An engine that is down now is no reason not to start; the first round creates it then.
-      await ensureAlertsIndex(app.esWriter, app.config.containers.alerts.index, 5_000).catch(
-        (error: unknown) =>
-          app.log.warn({ err: error }, 'alerts index not ready yet; the watcher will create it'),
-      );
-      app.log.info(
-        { every: app.config.containers.alerts.intervalMs, instance: watcher.instanceId },
-        'container alert watcher started',
-      );
-      watcher.start();
-    });
-    app.addHook('onClose', async () => watcher.stop());
-  }
-};
 
 /** ECS events that came through SNS (EventBridge → SNS → /api/ingest/sns) are stored here too. */
 const storeEcsEvent: EventSink = async (app, event) => {
@@ -57,10 +23,45 @@ const storeEcsEvent: EventSink = async (app, event) => {
   return { outcome: result.alreadyPresent > 0 ? 'already_present' : 'stored' };
 };
 
-/** Container startup failures: why did this service's container not start. */
-export const containersBoard: Board = {
+/** New startup failures posted to ALERT_WEBHOOK_URL; off when it is not set. */
+const startupFailureAlerts: AlertSource = {
+  name: 'alert-watcher',
+  create({ config, es, esWriter, search, log }) {
+    const settings = config.containers;
+    if (!settings.alerts.webhookUrl) return null;
+    const watcher = createAlertWatcher({
+      reads: { client: es, search, config: settings },
+      writer: esWriter,
+      log,
+    });
+    return {
+      // Before serving: the board's alert list must not meet the index while its shard starts.
+      // An engine that is down now is no reason not to start; the first round creates it then.
+      prepare: () =>
+        ensureAlertsIndex(esWriter, settings.alerts.index, 5_000).catch((error: unknown) =>
+          log.warn({ err: error }, 'alerts index not ready yet; the watcher will create it'),
+        ),
+      start() {
+        log.info(
+          { every: settings.alerts.intervalMs, instance: watcher.instanceId },
+          'container alert watcher started',
+        );
+        watcher.start();
+      },
+      stop: () => watcher.stop(),
+    };
+  },
+};
+
+/**
+ * Container startup failures: why did this service's container not start. The EventBridge ingest
+ * lives at `/api/ingest/ecs-events`; the alert watcher runs when ALERT_WEBHOOK_URL is set.
+ */
+export const containersBoard = defineBoard({
   name: 'containers',
-  routes: fastifyPlugin(routes, { name: 'containers-board' }),
+  config: containersConfig,
+  endpoints: containersEndpoints,
+  scopes: [{ prefix: '/api/ingest', plugin: ecsIngestRoutes }],
   indexTemplates: (config) => [
     ecsEventsIndexTemplate(config.containers.eventsIndex),
     alertsIndexTemplate(config.containers.alerts.index),
@@ -68,5 +69,6 @@ export const containersBoard: Board = {
     ...(config.es.local ? [containerLogsIndexTemplate(config.containers.logsIndexPattern)] : []),
   ],
   eventSinks: { 'ecs-task-state-change': storeEcsEvent },
-  demo: { hasData: containersHaveData, seed: seedContainers },
-};
+  alertSources: [startupFailureAlerts],
+  demo: lazyDemo(() => import('./demo/seed.ts')),
+});

@@ -1,10 +1,8 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { ContainersConfig } from '../../core/config.ts';
+import type { ContainersConfig } from './config.ts';
 import type { TimeRange } from '../../core/time-range.ts';
 import type { Searcher } from '../../es/search.ts';
-import { crashLoopFlags, firstErrorLine } from './classify.ts';
 import { resolveLogFields } from './log-fields.ts';
-import { linesFromHits, type FluentdLogDocument } from './logs.ts';
 import {
   buildFailuresSearch,
   buildFailureTimesSearch,
@@ -16,20 +14,20 @@ import {
   buildStartupFailedAmongSearch,
   buildStartupLogSearch,
   buildTaskSearch,
-  MAX_LOG_LINES,
   type FailureFilters,
 } from './query.ts';
 import {
-  failureLink,
   failureTimes,
   lastTimestamp,
   logWindowOf,
+  shapeFailureDetail,
+  shapeFailureList,
   shapeFirstErrors,
+  shapeFailureTotal,
   shapeServiceBuckets,
   storedHits,
-  toFailure,
 } from './shape.ts';
-import type { Failure, FailureDetailResponse, FailuresResponse } from './schema.ts';
+import type { FailureDetailResponse, FailuresResponse } from './schema.ts';
 
 /**
  * The containers board's reads: failures (list, one failure with its log) joined with the fluentd
@@ -40,17 +38,6 @@ export interface ContainerReads {
   client: Client;
   search: Searcher;
   config: ContainersConfig;
-}
-
-/** A 404 that says what was not found. */
-export class FailureNotFoundError extends Error {
-  readonly statusCode = 404;
-  constructor(taskId: string) {
-    super(
-      `no startup failure recorded for task ${taskId}: its ECS events have not arrived yet, or are no longer stored`,
-    );
-    this.name = 'FailureNotFoundError';
-  }
 }
 
 /** Newest ECS event and newest log line: the freshness line of both pages (not the watcher's business). */
@@ -88,7 +75,7 @@ export async function listFailures(
 ): Promise<Omit<FailuresResponse, 'freshness'>> {
   const { config } = reads;
   const response = await reads.search(buildFailuresSearch(config, range, filters, size));
-  const hits = storedHits(response as never);
+  const hits = storedHits(response);
   const services = shapeServiceBuckets(response);
   const [{ firstErrors, searched }, timesResponse] = await Promise.all([
     firstErrorsOf(reads, hits),
@@ -103,41 +90,29 @@ export async function listFailures(
         )
       : Promise.resolve(null),
   ]);
-  const times = timesResponse ? failureTimes(timesResponse) : [];
-  const loops = crashLoopFlags(times, config.crashLoopCount, config.crashLoopWindowMs);
-  const loopingAt = new Set(
-    times.flatMap((time, position) => (loops[position] ? [`${time.service}@${time.stoppedAtMs}`] : [])),
-  );
-  // Failures before `from` help find a loop that runs into the range; a loop that ended before
-  // it does not mark the service.
-  const loopingServices = new Set(
-    times.flatMap((time, position) =>
-      loops[position] && time.stoppedAtMs >= range.fromMs ? [time.service] : [],
-    ),
-  );
-  return {
-    failures: hits.map((hit) =>
-      toFailure(
-        hit,
-        firstErrors,
-        loopingAt.has(`${hit.lookout.service}@${Date.parse(hit.lookout.stoppedAt ?? '')}`),
-        searched,
-      ),
-    ),
-    services: services.map((entry) => ({ ...entry, crashLoop: loopingServices.has(entry.service) })),
-    total: Number((response.aggregations?.tasks as { value?: number } | undefined)?.value ?? 0),
-    startupWindowMs: config.startupWindowMs,
-  };
+  return shapeFailureList({
+    hits,
+    services,
+    firstErrors,
+    logsSearched: searched,
+    times: timesResponse ? failureTimes(timesResponse) : [],
+    total: shapeFailureTotal(response),
+    range,
+    config,
+  });
 }
 
-export async function failureDetail(reads: ContainerReads, taskId: string): Promise<FailureDetailResponse> {
+export async function failureDetail(
+  reads: ContainerReads,
+  taskId: string,
+): Promise<FailureDetailResponse | null> {
   const { config } = reads;
   const [taskResponse, fresh] = await Promise.all([
     reads.search(buildTaskSearch(config, taskId)),
     containerFreshness(reads),
   ]);
-  const hit = storedHits(taskResponse as never)[0];
-  if (!hit?.lookout.failureReason) throw new FailureNotFoundError(taskId);
+  const hit = storedHits(taskResponse)[0];
+  if (!hit?.lookout.failureReason) return null;
   const stoppedAtMs = Date.parse(hit.lookout.stoppedAt ?? '');
   const window = logWindowOf(hit, config.startupWindowMs);
   const fields =
@@ -149,52 +124,15 @@ export async function failureDetail(reads: ContainerReads, taskId: string): Prom
     reads.search(buildPreviousFailuresSearch(config, hit.lookout.service, stoppedAtMs)),
     reads.search(buildRecentStartsSearch(config, hit.lookout.service, stoppedAtMs)),
   ]);
-  const logs = logResponse
-    ? linesFromHits(logResponse.hits.hits as { _source?: Partial<FluentdLogDocument> }[])
-    : [];
-  const total = logResponse?.hits.total;
-  const totalLines = typeof total === 'number' ? total : (total?.value ?? 0);
-  const firstErrors = new Map<string, string>();
-  const firstError = firstErrorLine(logs);
-  if (firstError !== null) for (const id of window.runtimeIds) firstErrors.set(id, firstError);
-  const failure: Failure = { ...toFailure(hit, firstErrors, false, true), logsAvailable: logs.length > 0 };
-  const previous = storedHits(previousResponse as never);
-  failure.crashLoop =
-    previous.filter(
-      (entry) => stoppedAtMs - Date.parse(entry.lookout.stoppedAt ?? '') <= config.crashLoopWindowMs,
-    ).length +
-      1 >=
-    config.crashLoopCount;
-  return {
-    failure,
-    logs,
-    logsTruncated: totalLines > MAX_LOG_LINES,
-    logsNote: logsNote(hit.lookout.launchType, window.runtimeIds.length, logs.length),
-    previousFailures: previous.map((entry) => {
-      const stopped = Date.parse(entry.lookout.stoppedAt ?? '');
-      return {
-        taskId: entry.lookout.taskId,
-        stoppedAt: new Date(stopped).toISOString(),
-        reasonClass: entry.lookout.failureReason ?? 'other',
-        exitCode:
-          entry.lookout.containers.find((container) => (container.exitCode ?? 0) !== 0)?.exitCode ?? null,
-        link: failureLink(entry.lookout.taskId, stopped),
-      };
-    }),
-    lastSuccessfulStart: await lastSuccessfulStart(reads, storedHits(startsResponse as never)),
+  return shapeFailureDetail({
+    hit,
+    runtimeIds: window.runtimeIds,
+    logResponse,
+    previous: storedHits(previousResponse),
+    lastSuccessfulStart: await lastSuccessfulStart(reads, storedHits(startsResponse)),
     freshness: fresh,
-  };
-}
-
-function logsNote(launchType: string | undefined, runtimeIds: number, lines: number): string | null {
-  if (lines > 0) return null;
-  if (launchType === 'FARGATE') {
-    return 'Logs are not available: Fargate tasks have no Docker container id and no fluentd logs.';
-  }
-  if (runtimeIds === 0) {
-    return 'Logs are not available: no container of this task started (no Docker container id).';
-  }
-  return 'No log lines found for these container ids in the log indices (check the fluentd pipeline).';
+    config,
+  });
 }
 
 /** The newest earlier task of the service that started and was not itself a startup failure. */

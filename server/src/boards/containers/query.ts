@@ -1,7 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { searchOver } from '../../es/request-basics.ts';
 import { chooseInterval, type IntervalChoice, type TimeRange } from '../../core/time-range.ts';
-import type { ContainersConfig } from '../../core/config.ts';
+import type { ContainersConfig } from './config.ts';
 import { LOG_SOURCE_FIELDS, logsQuery } from './logs.ts';
 import type { LogFields } from './log-fields.ts';
 import type { ReasonClass } from './schema.ts';
@@ -15,6 +15,18 @@ export interface FailureFilters {
   cluster?: string[] | undefined;
   reason?: ReasonClass[] | undefined;
 }
+
+/** Aggregation names, shared by the builders and the shapers (never "2", "3"). */
+export const AGG = {
+  tasks: 'tasks',
+  services: 'services',
+  last: 'last',
+  containers: 'containers',
+  firstLines: 'first',
+  lastLine: 'last',
+  overTime: 'over_time',
+  reasons: 'reasons',
+} as const;
 
 /**
  * Startup failures: STOPPED events that failed (classified at ingest) and ran shorter than the
@@ -69,12 +81,12 @@ export function buildFailuresSearch(
     collapse: { field: 'lookout.taskArn' },
     _source: ['lookout', 'event.detail.createdAt'],
     aggs: {
-      tasks: { cardinality: { field: 'lookout.taskArn', precision_threshold: 10_000 } },
-      services: {
+      [AGG.tasks]: { cardinality: { field: 'lookout.taskArn', precision_threshold: 10_000 } },
+      [AGG.services]: {
         terms: { field: 'lookout.service', size: 200, order: { last: 'desc' } },
         aggs: {
-          tasks: { cardinality: { field: 'lookout.taskArn', precision_threshold: 3_000 } },
-          last: { max: { field: '@timestamp' } },
+          [AGG.tasks]: { cardinality: { field: 'lookout.taskArn', precision_threshold: 3_000 } },
+          [AGG.last]: { max: { field: '@timestamp' } },
         },
       },
     },
@@ -134,11 +146,15 @@ export function buildFirstErrorsSearch(
     size: 0,
     query: logsQuery(fields, window.runtimeIds, window, true),
     aggs: {
-      containers: {
+      [AGG.containers]: {
         terms: { field: fields.containerId, size: window.runtimeIds.length },
         aggs: {
-          first: { top_hits: { size: 50, sort: [{ '@timestamp': 'asc' }], _source: LOG_SOURCE_FIELDS } },
-          last: { top_hits: { size: 1, sort: [{ '@timestamp': 'desc' }], _source: LOG_SOURCE_FIELDS } },
+          [AGG.firstLines]: {
+            top_hits: { size: 50, sort: [{ '@timestamp': 'asc' }], _source: LOG_SOURCE_FIELDS },
+          },
+          [AGG.lastLine]: {
+            top_hits: { size: 1, sort: [{ '@timestamp': 'desc' }], _source: LOG_SOURCE_FIELDS },
+          },
         },
       },
     },
@@ -276,14 +292,14 @@ export function buildTimelineSearch(
     size: 0,
     query: { bool: { filter: failureClauses(config, range, filters) } },
     aggs: {
-      over_time: {
+      [AGG.overTime]: {
         date_histogram: {
           field: '@timestamp',
           fixed_interval: interval,
           min_doc_count: 0,
           extended_bounds: { min: range.fromMs, max: range.toMs - 1 },
         },
-        aggs: { reasons: { terms: { field: 'lookout.failureReason', size: 20 } } },
+        aggs: { [AGG.reasons]: { terms: { field: 'lookout.failureReason', size: 20 } } },
       },
     },
   };
@@ -294,7 +310,7 @@ export function buildLastEventSearch(config: ContainersConfig): estypes.SearchRe
   return {
     ...searchOver(config.eventsIndex),
     size: 0,
-    aggs: { last: { max: { field: '@timestamp' } } },
+    aggs: { [AGG.last]: { max: { field: '@timestamp' } } },
   };
 }
 
@@ -302,6 +318,6 @@ export function buildLastLogSearch(config: ContainersConfig): estypes.SearchRequ
   return {
     ...searchOver(config.logsIndexPattern),
     size: 0,
-    aggs: { last: { max: { field: '@timestamp' } } },
+    aggs: { [AGG.last]: { max: { field: '@timestamp' } } },
   };
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { MultiValue, TimeRangeQuery } from '../../core/schema-pieces.ts';
+import { MultiValue, TimeRangeQuery, PartialField } from '../../core/schema-pieces.ts';
 
 /** Schemas of the container startup failures board: ECS events in, the endpoints' requests/responses. */
 
@@ -129,6 +129,7 @@ export const FailedContainer = Type.Object({
   reason: NullableText('ECS container reason, e.g. CannotPullContainerError: …'),
   runtimeId: NullableText('Docker container id on EC2 (joins the logs); null on Fargate'),
 });
+export type FailedContainer = Static<typeof FailedContainer>;
 
 export const Failure = Type.Object({
   taskId: Text('Last segment of the task ARN'),
@@ -159,8 +160,10 @@ export const FailingService = Type.Object({
   lastFailure: Type.String({ format: 'date-time' }),
   crashLoop: Type.Boolean(),
 });
+export type FailingService = Static<typeof FailingService>;
 
 export const FailuresResponse = Type.Object({
+  ...PartialField,
   failures: Type.Array(Failure),
   services: Type.Array(FailingService),
   total: Type.Integer({ description: 'Startup failures in the range (the list holds the newest `size`)' }),
@@ -177,6 +180,7 @@ export type FailuresResponse = Static<typeof FailuresResponse>;
 export const FailureParams = Type.Object({
   taskId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'Last segment of the task ARN' }),
 });
+export type FailureParams = Static<typeof FailureParams>;
 
 export const LogLine = Type.Object({
   timestamp: Type.String({ format: 'date-time' }),
@@ -184,6 +188,7 @@ export const LogLine = Type.Object({
   container: Type.String({ description: 'Container name (fluentd `container_name` without the leading /)' }),
   line: Type.String({ description: 'One log line; lines over 16 KB that Docker split are joined' }),
 });
+export type LogLine = Static<typeof LogLine>;
 
 export const PreviousFailure = Type.Object({
   taskId: Type.String(),
@@ -192,8 +197,10 @@ export const PreviousFailure = Type.Object({
   exitCode: Type.Union([Type.Integer(), Type.Null()]),
   link: Type.String(),
 });
+export type PreviousFailure = Static<typeof PreviousFailure>;
 
 export const FailureDetailResponse = Type.Object({
+  ...PartialField,
   failure: Failure,
   logs: Type.Array(LogLine),
   logsTruncated: Type.Boolean({ description: 'True when the startup log had more lines than returned' }),
@@ -236,6 +243,7 @@ export const TimelineQuery = Type.Object(
 export type TimelineQuery = Static<typeof TimelineQuery>;
 
 export const TimelineResponse = Type.Object({
+  ...PartialField,
   interval: Type.String(),
   buckets: Type.Array(
     Type.Object({
@@ -260,6 +268,7 @@ export const AlertStatus = Type.Union(
   [Type.Literal('sending'), Type.Literal('delivered'), Type.Literal('retrying'), Type.Literal('gave_up')],
   { description: 'sending: claimed, first attempt under way; retrying: last attempt failed, will retry' },
 );
+export type AlertStatus = Static<typeof AlertStatus>;
 
 export const AlertRow = Type.Object({
   taskId: Type.String(),
@@ -277,6 +286,7 @@ export const AlertRow = Type.Object({
 export type AlertRow = Static<typeof AlertRow>;
 
 export const AlertsResponse = Type.Object({
+  ...PartialField,
   enabled: Type.Boolean({ description: 'False when ALERT_WEBHOOK_URL is not set (no watcher runs)' }),
   alerts: Type.Array(AlertRow),
 });

@@ -1,12 +1,11 @@
-import fastifyPlugin from 'fastify-plugin';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Board } from '../../core/board.ts';
+import { defineBoard, lazyDemo, type Board } from '../../core/board.ts';
+import { deploymentsConfig } from './config.ts';
 import { deploymentsIndexTemplate } from './mapping.ts';
-import { deploymentsRoutes } from './routes.ts';
+import { deploymentsEndpoints } from './endpoints.ts';
 import { snsIngestRoutes } from './sns/ingest-routes.ts';
 import { createSnsVerifier, type HttpsGetOptions } from './sns/verify.ts';
 import { loadRules, type ClassificationRule } from './rules.ts';
-import { deploymentsHaveData, seedDeployments } from './demo/seed.ts';
 
 export interface DeploymentsBoardOptions {
   /** Extra TLS trust for the certificate and SubscribeURL hosts (tests' own CA); production: none. */
@@ -16,33 +15,31 @@ export interface DeploymentsBoardOptions {
 }
 
 /**
- * Two route scopes: the board's endpoints under `/api/deployments`, and the SNS endpoint at
- * `/api/ingest/sns` (its own scope, so its text/plain parser stays there). The wrapper is
- * `fastify-plugin` so the prefixes here are absolute, whatever prefix the app registers it with.
+ * The board's endpoints under `/api/deployments`, and the SNS endpoint at `/api/ingest/sns` in a
+ * scope of its own (so its text/plain parser stays there).
  */
 export function createDeploymentsBoard(options: DeploymentsBoardOptions = {}): Board {
-  const routes: FastifyPluginAsync = async (app) => {
+  const snsScope: FastifyPluginAsync = async (app) => {
     const { deployments } = app.config;
-    const rules = options.rules ?? loadRules(deployments.rulesFile);
     const verifier = createSnsVerifier({
       topicArns: deployments.snsTopicArns,
       certHosts: deployments.snsCertHosts,
       ...(options.tls ? { tls: options.tls } : {}),
     });
-    await app.register(deploymentsRoutes, { prefix: '/api/deployments' });
     await app.register(snsIngestRoutes, {
-      prefix: '/api/ingest',
-      rules,
+      rules: options.rules ?? loadRules(deployments.rulesFile),
       verifier,
       ...(options.tls ? { tls: options.tls } : {}),
     });
   };
-  return {
+  return defineBoard({
     name: 'deployments',
-    routes: fastifyPlugin(routes, { name: 'deployments-board' }),
+    config: deploymentsConfig,
+    endpoints: deploymentsEndpoints,
+    scopes: [{ prefix: '/api/ingest', plugin: snsScope }],
     indexTemplates: (config) => [deploymentsIndexTemplate(config.deployments.index)],
-    demo: { hasData: deploymentsHaveData, seed: seedDeployments },
-  };
+    demo: lazyDemo(() => import('./demo/seed.ts')),
+  });
 }
 
 /** Deployment KPIs: how many deploys and releases, how many failed, and whose fault. */

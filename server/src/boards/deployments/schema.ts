@@ -1,18 +1,21 @@
 import { Type, type Static } from 'typebox';
-import { MultiValue, PageQuery, TimeRangeQuery } from '../../core/schema-pieces.ts';
+import { MultiValue, PageQuery, TimeRangeQuery, PartialField } from '../../core/schema-pieces.ts';
 
 /** Schemas of the deployment KPIs board: the published event, and the endpoints' requests/responses. */
 
 export const DeployKind = Type.Union([Type.Literal('deploy'), Type.Literal('release')], {
   description: '`deploy` puts a version on an environment; `release` exposes it to traffic',
 });
+export type DeployKind = Static<typeof DeployKind>;
 export const DeployPhase = Type.Union(
   [Type.Literal('started'), Type.Literal('succeeded'), Type.Literal('failed'), Type.Literal('rolled_back')],
   { description: 'One event per phase; `failed` and `rolled_back` carry `failure`' },
 );
+export type DeployPhase = Static<typeof DeployPhase>;
 export const PlatformComponent = Type.Union([Type.Literal('ruby'), Type.Literal('node')], {
   description: 'Which component of the delivery platform published the event',
 });
+export type PlatformComponent = Static<typeof PlatformComponent>;
 /** Where a stored event came from: a platform component, or an AWS CodeDeploy trigger mapped at ingest. */
 export const EventSource = Type.Union(
   [Type.Literal('ruby'), Type.Literal('node'), Type.Literal('codedeploy')],
@@ -21,6 +24,7 @@ export const EventSource = Type.Union(
       'Platform component that published the event; `codedeploy` when mapped from a CodeDeploy trigger',
   },
 );
+export type EventSource = Static<typeof EventSource>;
 export const FailureCause = Type.Union(
   [Type.Literal('user'), Type.Literal('platform'), Type.Literal('unknown')],
   { description: "Whose fault: the user's change, the delivery platform, or no rule matched" },
@@ -37,6 +41,7 @@ export const DeployFailure = Type.Object(
   },
   { additionalProperties: true },
 );
+export type DeployFailure = Static<typeof DeployFailure>;
 
 export const DEPLOY_EVENT_EXAMPLE = {
   eventId: '6f1c1b7e-2d1a-4c3e-9a51-0b7d2f3c9e10',
@@ -151,8 +156,10 @@ export const CauseCounts = Type.Object({
   platform: Count('Failures classified as caused by the delivery platform'),
   unknown: Count('Failures no rule matched'),
 });
+export type CauseCounts = Static<typeof CauseCounts>;
 
 export const KpisResponse = Type.Object({
+  ...PartialField,
   deployments: Count('Finished deploys: `kind=deploy` events in phase succeeded, failed or rolled_back'),
   releases: Count('Finished releases: `kind=release` events in phase succeeded, failed or rolled_back'),
   succeeded: Count('Finished deploys and releases that succeeded'),
@@ -245,6 +252,7 @@ export const FailureRow = Type.Object({
 export type FailureRow = Static<typeof FailureRow>;
 
 export const FailuresResponse = Type.Object({
+  ...PartialField,
   total: Count('Failures matching the filters'),
   failures: Type.Array(FailureRow, { description: 'Newest first' }),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page' }),
@@ -273,6 +281,7 @@ export const ServiceRow = Type.Object({
 export type ServiceRow = Static<typeof ServiceRow>;
 
 export const ServicesResponse = Type.Object({
+  ...PartialField,
   services: Type.Array(ServiceRow, { description: 'Most failures first' }),
 });
 export type ServicesResponse = Static<typeof ServicesResponse>;
@@ -294,6 +303,7 @@ export const StageRow = Type.Object({
 export type StageRow = Static<typeof StageRow>;
 
 export const StagesResponse = Type.Object({
+  ...PartialField,
   stages: Type.Array(StageRow, { description: 'Most failures first, then by stage name' }),
   withoutStage: Count('Failures that name no stage (not in `stages`)'),
 });

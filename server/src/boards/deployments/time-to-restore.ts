@@ -7,7 +7,7 @@
 // no end, so a failure just before `to` is restored by a success after `to` (up to now); a run
 // with no success at all is counted as not restored yet. Measured at 90 days of demo data: 145 KB
 // and ~60 ms, against 1.4 MB and ~110 ms for scanning every production deploy and 1.6 MB and
-// ~150 ms for a composite aggregation walk (see README, "Time to restore").
+// ~150 ms for a composite aggregation walk (see the board README, "Time to restore").
 import type { estypes } from '@elastic/elasticsearch';
 import { aggregationsOver, searchOver } from '../../es/request-basics.ts';
 import { AGG, FAILED_PHASES, PRODUCTION, filterClauses, type BuildContext } from './query.ts';

@@ -1,14 +1,16 @@
-import type { Board } from '../../core/board.ts';
+import { defineBoard, lazyDemo } from '../../core/board.ts';
+import { imagesConfig } from './config.ts';
 import { imagesIndexTemplate } from './mapping.ts';
-import { imagesRoutes } from './routes.ts';
-import { imagesHaveData, seedImages } from './demo/seed.ts';
+import { imagesEndpoints, imagesPictureRoutes } from './endpoints.ts';
 import { imagesStoredDataNotes } from './stored-mapping.ts';
 
 /** Hotel image tags: how many images carry a Vision tag, where, in which sizes. */
-export const imagesBoard: Board = {
+export const imagesBoard = defineBoard({
   name: 'images',
-  routes: imagesRoutes,
+  config: imagesConfig,
+  endpoints: imagesEndpoints,
+  routes: imagesPictureRoutes,
   indexTemplates: (config) => [imagesIndexTemplate(config.images.index)],
   storedDataNotes: imagesStoredDataNotes,
-  demo: { hasData: imagesHaveData, seed: seedImages },
-};
+  demo: lazyDemo(() => import('./demo/seed.ts')),
+});

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoTime, MultiValue, PageQuery } from '../../core/schema-pieces.ts';
+import { IsoTime, MultiValue, PageQuery, PartialField } from '../../core/schema-pieces.ts';
 
 /** Request and response schemas of the hotel image tags board (validation, serialisation, OpenAPI). */
 
@@ -141,6 +141,7 @@ export const ImageFacets = Type.Object(
 export type ImageFacets = Static<typeof ImageFacets>;
 
 export const ImageSearchResponse = Type.Object({
+  ...PartialField,
   total: Type.Integer({ description: 'Images matching every selection (exact)' }),
   hits: Type.Array(ImageHit),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
@@ -169,6 +170,7 @@ export const TagSuggestionsQuery = Type.Object(
 export type TagSuggestionsQuery = Static<typeof TagSuggestionsQuery>;
 
 export const TagSuggestionsResponse = Type.Object({
+  ...PartialField,
   minScore: Score,
   tags: Type.Array(
     Type.Object({ tag: Type.String(), count: Type.Integer({ description: 'Images with this tag' }) }),
@@ -179,8 +181,10 @@ export type TagSuggestionsResponse = Static<typeof TagSuggestionsResponse>;
 export const ImageParams = Type.Object({
   imageId: Type.String({ minLength: 1, maxLength: 512, pattern: '^[^/]+$' }),
 });
+export type ImageParams = Static<typeof ImageParams>;
 
 export const ImageDetailResponse = Type.Object({
+  ...PartialField,
   imageId: Type.String(),
   hotelId: Type.Union([Type.String(), Type.Null()]),
   hotelName: Type.Union([Type.String(), Type.Null()]),
@@ -226,3 +230,4 @@ export type ImageDetailResponse = Static<typeof ImageDetailResponse>;
 export const PlaceholderParams = Type.Object({
   imageId: Type.String({ minLength: 1, maxLength: 512, pattern: '^[^/]+$' }),
 });
+export type PlaceholderParams = Static<typeof PlaceholderParams>;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import type { SummaryResponse, TopCallsResponse, UnknownIpsResponse } from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 import { CloudtrailPage } from './cloudtrail-page.tsx';
 // The page loads its chart lazily; loaded here first, so that import resolves at once.
 import './top-calls-chart.tsx';
@@ -11,7 +11,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const summary: SummaryResponse = {
+const summary: cloudtrail.SummaryResponse = {
   total: 1234,
   failures: 17,
   distinctPrincipals: 9,
@@ -22,7 +22,7 @@ const summary: SummaryResponse = {
   newestEventTime: '2026-11-26T10:40:00.000Z',
 };
 
-const unknownIps: UnknownIpsResponse = {
+const unknownIps: cloudtrail.UnknownIpsResponse = {
   knownNetworks: ['10.0.0.0/8'],
   ips: [
     {
@@ -37,7 +37,7 @@ const unknownIps: UnknownIpsResponse = {
   ],
 };
 
-const topCalls: TopCallsResponse = {
+const topCalls: cloudtrail.TopCallsResponse = {
   interval: '10m',
   from: '2026-11-26T10:00:00.000Z',
   to: '2026-11-26T10:20:00.000Z',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
-import type { EventsResponse } from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 import { EventDrawer } from './event-drawer.tsx';
 import { stubApi } from '../../lib/test-api.ts';
 import { renderAt } from './test-helpers.tsx';
@@ -19,7 +19,7 @@ const record = {
   userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::111122223333:assumed-role/Admin/bob' },
 };
 
-function summaryPage(sourceIp: string | null): EventsResponse {
+function summaryPage(sourceIp: string | null): cloudtrail.EventsResponse {
   return {
     total: 2,
     totalIsExact: true,

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { EventRecordResponse } from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { cloudtrailQueries } from './queries.ts';
@@ -93,7 +93,7 @@ export function EventDrawer({ eventID, filters, tz }: EventDrawerProps) {
   );
 }
 
-function CopyJsonButton({ data }: { data: EventRecordResponse }) {
+function CopyJsonButton({ data }: { data: cloudtrail.EventRecordResponse }) {
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {

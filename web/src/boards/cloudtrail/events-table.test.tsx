@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import type { EventSummary, EventsResponse } from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 import { EventsPanel } from './events-table.tsx';
 import { requestedUrls, stubApi } from '../../lib/test-api.ts';
 import { renderAt } from './test-helpers.tsx';
@@ -9,7 +9,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function event(id: string, overrides: Partial<EventSummary> = {}): EventSummary {
+function event(id: string, overrides: Partial<cloudtrail.EventSummary> = {}): cloudtrail.EventSummary {
   return {
     eventID: id,
     eventTime: '2026-11-26T10:40:00.000Z',
@@ -27,7 +27,7 @@ function event(id: string, overrides: Partial<EventSummary> = {}): EventSummary 
   };
 }
 
-const firstPage: EventsResponse = {
+const firstPage: cloudtrail.EventsResponse = {
   total: 3,
   totalIsExact: true,
   events: [
@@ -41,7 +41,7 @@ const firstPage: EventsResponse = {
   ],
   nextCursor: 'page-2',
 };
-const secondPage: EventsResponse = {
+const secondPage: cloudtrail.EventsResponse = {
   total: 3,
   totalIsExact: true,
   events: [

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { EventSummary } from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
@@ -65,7 +65,7 @@ export function formatTotal(total: number, exact: boolean): string {
 }
 
 export interface EventsTableProps {
-  events: EventSummary[];
+  events: cloudtrail.EventSummary[];
   tz: TimeZoneOption;
   selected: string | undefined;
   onOpen(eventID: string): void;

@@ -1,13 +1,10 @@
 import { useId, type FormEvent } from 'react';
 import { AddValueField, FilterChips, type FilterChip } from '../../components/filter-chips.tsx';
-import type { SummaryResponse } from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 import { formatCount } from '../../lib/format-number.ts';
 import {
-  addFilterValue,
-  CLEAR_FILTERS,
   FILTER_FIELDS,
   FILTER_LABELS,
-  removeFilterValue,
   type CloudtrailFiltersState,
   type FilterField,
   type Outcome,
@@ -24,7 +21,7 @@ const PLACEHOLDERS: Record<FilterField, string> = {
 export interface FiltersBarProps {
   filters: CloudtrailFiltersState;
   /** Accounts seen in the range, offered in the account select; undefined until loaded. */
-  accounts: SummaryResponse['accounts'] | undefined;
+  accounts: cloudtrail.SummaryResponse['accounts'] | undefined;
 }
 
 export function FiltersBar({ filters, accounts }: FiltersBarProps) {
@@ -75,7 +72,7 @@ function FilterInput({ field, filters }: { field: FilterField; filters: Cloudtra
     <AddValueField
       label={FILTER_LABELS[field]}
       placeholder={PLACEHOLDERS[field]}
-      onAdd={(value) => filters.update(addFilterValue(filters, field, value))}
+      onAdd={(value) => filters.update({ [field]: [...filters.filters[field], value] })}
     />
   );
 }
@@ -85,7 +82,7 @@ function AccountSelect({
   accounts,
 }: {
   filters: CloudtrailFiltersState;
-  accounts: SummaryResponse['accounts'];
+  accounts: cloudtrail.SummaryResponse['accounts'];
 }) {
   const chosen = new Set(filters.filters.account);
   return (
@@ -94,7 +91,8 @@ function AccountSelect({
       <select
         value=""
         onChange={(event) => {
-          if (event.target.value) filters.update(addFilterValue(filters, 'account', event.target.value));
+          if (event.target.value)
+            filters.update({ account: [...filters.filters.account, event.target.value] });
         }}
       >
         <option value="">Add an account…</option>
@@ -148,7 +146,7 @@ function ActiveFilters({ filters }: { filters: CloudtrailFiltersState }) {
         key: `${field}=${value}`,
         label: FILTER_LABELS[field],
         value,
-        remove: () => update(removeFilterValue(filters, field, value)),
+        remove: () => filters.toggle(field, value),
       });
     }
   }
@@ -166,7 +164,7 @@ function ActiveFilters({ filters }: { filters: CloudtrailFiltersState }) {
       label: 'Event name',
       value,
       eventsOnly: true,
-      remove: () => update({ eventName: filters.eventName.filter((v) => v !== value) }),
+      remove: () => filters.toggle('eventName', value),
     });
   }
   if (filters.q) {
@@ -186,7 +184,7 @@ function ActiveFilters({ filters }: { filters: CloudtrailFiltersState }) {
           ? { ...chip, className: 'cloudtrail-chip-events', title: 'Narrows the events list only' }
           : chip,
       )}
-      onClearAll={() => update(CLEAR_FILTERS)}
+      onClearAll={filters.clear}
     >
       {chips.some((chip) => chip.eventsOnly) && (
         <span className="hint">Dashed: narrows the events list only, not the chart or panels.</span>

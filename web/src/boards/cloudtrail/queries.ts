@@ -1,26 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type {
-  EventRecordResponse,
-  EventsResponse,
-  SummaryResponse,
-  TopCallsResponse,
-  UnknownIpsResponse,
-} from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 import { fetchJson } from '../../lib/api.ts';
-
-/** What every aggregate endpoint takes: the range as written in the URL, and the board filters. */
-export type BoardParams = {
-  from: string;
-  to: string;
-  account: string[];
-  region: string[];
-  eventSource: string[];
-  principal: string[];
-  sourceIp: string[];
-  outcome: 'success' | 'failure' | undefined;
-};
-
-export type EventsParams = BoardParams & { eventName: string[]; q: string | undefined };
 
 export const EVENTS_PAGE_SIZE = 50;
 
@@ -33,29 +13,30 @@ const base = '/api/cloudtrail';
 export const cloudtrailQueries = {
   all: () => ['cloudtrail'] as const,
 
-  topCalls: (params: BoardParams) =>
+  topCalls: (params: cloudtrail.TopCallsQuery) =>
     queryOptions({
       queryKey: [...cloudtrailQueries.all(), 'top-calls', params] as const,
-      queryFn: ({ signal }) => fetchJson<TopCallsResponse>(`${base}/top-calls`, params, signal),
+      queryFn: ({ signal }) => fetchJson<cloudtrail.TopCallsResponse>(`${base}/top-calls`, params, signal),
     }),
 
-  summary: (params: BoardParams) =>
+  summary: (params: cloudtrail.SummaryQuery) =>
     queryOptions({
       queryKey: [...cloudtrailQueries.all(), 'summary', params] as const,
-      queryFn: ({ signal }) => fetchJson<SummaryResponse>(`${base}/summary`, params, signal),
+      queryFn: ({ signal }) => fetchJson<cloudtrail.SummaryResponse>(`${base}/summary`, params, signal),
     }),
 
-  unknownIps: (params: BoardParams) =>
+  unknownIps: (params: cloudtrail.UnknownIpsQuery) =>
     queryOptions({
       queryKey: [...cloudtrailQueries.all(), 'unknown-ips', params] as const,
-      queryFn: ({ signal }) => fetchJson<UnknownIpsResponse>(`${base}/unknown-ips`, params, signal),
+      queryFn: ({ signal }) =>
+        fetchJson<cloudtrail.UnknownIpsResponse>(`${base}/unknown-ips`, params, signal),
     }),
 
-  events: (params: EventsParams) =>
+  events: (params: Omit<cloudtrail.EventsQuery, 'size' | 'cursor'>) =>
     infiniteQueryOptions({
       queryKey: [...cloudtrailQueries.all(), 'events', { ...params, size: EVENTS_PAGE_SIZE }] as const,
       queryFn: ({ signal, pageParam }) =>
-        fetchJson<EventsResponse>(
+        fetchJson<cloudtrail.EventsResponse>(
           `${base}/events`,
           { ...params, size: EVENTS_PAGE_SIZE, cursor: pageParam },
           signal,
@@ -68,7 +49,11 @@ export const cloudtrailQueries = {
     queryOptions({
       queryKey: [...cloudtrailQueries.all(), 'event', eventID] as const,
       queryFn: ({ signal }) =>
-        fetchJson<EventRecordResponse>(`${base}/events/${encodeURIComponent(eventID)}`, {}, signal),
+        fetchJson<cloudtrail.EventRecordResponse>(
+          `${base}/events/${encodeURIComponent(eventID)}`,
+          {},
+          signal,
+        ),
       // A delivered record never changes.
       staleTime: Infinity,
     }),
@@ -83,7 +68,7 @@ export const cloudtrailQueries = {
       queryFn: async ({ signal }) => {
         const from = new Date(eventTime);
         const to = new Date(from.getTime() + 1_000);
-        const page = await fetchJson<EventsResponse>(
+        const page = await fetchJson<cloudtrail.EventsResponse>(
           `${base}/events`,
           { from: from.toISOString(), to: to.toISOString(), size: 500 },
           signal,

@@ -1,7 +1,7 @@
-import type { SummaryResponse } from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 import { formatCount } from '../../lib/format-number.ts';
 
-export function SummaryTiles({ data }: { data: SummaryResponse }) {
+export function SummaryTiles({ data }: { data: cloudtrail.SummaryResponse }) {
   const failureShare = data.total > 0 ? (data.failures / data.total) * 100 : 0;
   return (
     <dl className="cloudtrail-tiles">

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { TooltipContentProps } from 'recharts';
-import type { TopCallsResponse } from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 import { Swatch } from '../../components/swatch.tsx';
 import { describeIntervalMs, StackedBarChart, type StackedSeries } from '../../components/time-bar-chart.tsx';
 import { formatRange, zoneLabel } from '../../lib/format-time.ts';
@@ -19,7 +19,7 @@ import {
 export interface TopCallsChartProps {
   /** Pixels; the lazy placeholder holds the same height while the chart's code loads. */
   height: number;
-  data: TopCallsResponse;
+  data: cloudtrail.TopCallsResponse;
   tz: TimeZoneOption;
   /** A click on a segment: that call (null for "other") in that bar's time span. */
   onSelectBar(eventName: string | null, row: ChartRow): void;
@@ -99,7 +99,7 @@ function TopCallsList({
   searchForCall,
   onFollow,
 }: {
-  data: TopCallsResponse;
+  data: cloudtrail.TopCallsResponse;
   series: ChartSeries[];
   searchForCall(eventName: string): string;
   onFollow: (() => void) | undefined;

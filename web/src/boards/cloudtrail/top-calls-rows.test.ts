@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { TopCallsResponse } from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 import { intervalToMs, OUTSIDE_TOP_COLOR, SERIES_PALETTE, toChartRows } from './top-calls-rows.ts';
 
 // Four 10-minute bars over 10:05–10:35 UTC; the range's own top 3 is CreateVolume,
 // DescribeInstances, AssumeRole (GetObject is fourth overall but never in a bar's top).
-const response: TopCallsResponse = {
+const response: cloudtrail.TopCallsResponse = {
   interval: '10m',
   from: '2026-11-26T10:05:00.000Z',
   to: '2026-11-26T10:35:00.000Z',
@@ -85,7 +85,7 @@ describe('toChartRows', () => {
   });
 
   it('keeps a call its colour when another call drops out of the bars', () => {
-    const withoutCreateVolume: TopCallsResponse = {
+    const withoutCreateVolume: cloudtrail.TopCallsResponse = {
       ...response,
       buckets: response.buckets.map((b) => ({
         ...b,

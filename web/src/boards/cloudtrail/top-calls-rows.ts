@@ -1,6 +1,6 @@
-import type { TopCallsResponse } from '@lookout/server/types';
+import type { cloudtrail } from '@lookout/server/types';
 
-type Bucket = TopCallsResponse['buckets'][number];
+type Bucket = cloudtrail.TopCallsResponse['buckets'][number];
 type CallCount = Bucket['calls'][number];
 
 // Ten colours that stay apart from each other and from the greys below; the n-th call of the
@@ -59,7 +59,7 @@ export function intervalToMs(interval: string): number {
   return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
 }
 
-export function toChartRows(response: TopCallsResponse): ChartData {
+export function toChartRows(response: cloudtrail.TopCallsResponse): ChartData {
   const intervalMs = intervalToMs(response.interval);
   const rangeFromMs = Date.parse(response.from);
   const rangeToMs = Date.parse(response.to);

@@ -2,7 +2,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import { FiltersBar } from './filters-bar.tsx';
 import { renderAt } from './test-helpers.tsx';
-import { applyViewChange, bucketDrillDown, parseCloudtrailView, pivotTo } from './use-cloudtrail-filters.ts';
+import { applyFilterChange } from '../../lib/use-board-filters.ts';
+import {
+  bucketDrillDown,
+  CLOUDTRAIL_FIELDS,
+  parseCloudtrailView,
+  pivotTo,
+  type ViewChange,
+} from './use-cloudtrail-filters.ts';
+
+// The shared URL ⇄ filters writer with the board's field list.
+const applyViewChange = (url: URLSearchParams, change: ViewChange) =>
+  applyFilterChange(CLOUDTRAIL_FIELDS, url, change);
 
 afterEach(() => {
   vi.unstubAllGlobals();

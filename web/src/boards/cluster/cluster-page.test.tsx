@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import type {
-  ClusterAuditResponse,
-  ClusterFamiliesResponse,
-  ClusterFamilyRow,
-  ClusterForecastResponse,
-  ClusterHealthResponse,
-  ClusterRetentionResponse,
-} from '@lookout/server/types';
+import type { cluster } from '@lookout/server/types';
 import { stubApi } from '../../lib/test-api.ts';
 import { ClusterPage } from './cluster-page.tsx';
 import { renderAt } from './test-helpers.tsx';
@@ -19,7 +12,7 @@ afterEach(() => {
 const GB = 1024 ** 3;
 
 // One node at 88 % of 1000 GB: past the low watermark (850 GB), below the high one (900 GB).
-const health: ClusterHealthResponse = {
+const health: cluster.HealthResponse = {
   clusterName: 'logs-prod',
   status: 'yellow',
   activeShards: 40,
@@ -61,7 +54,7 @@ const health: ClusterHealthResponse = {
 const days = (docs: number, bytes: number) =>
   Array.from({ length: 14 }, (_, i) => ({ day: `2026-11-${String(13 + i).padStart(2, '0')}`, docs, bytes }));
 
-const family = (overrides: Partial<ClusterFamilyRow>): ClusterFamilyRow => ({
+const family = (overrides: Partial<cluster.FamilyRow>): cluster.FamilyRow => ({
   name: 'container-logs',
   title: 'Container logs',
   pattern: 'logstash-*',
@@ -85,7 +78,7 @@ const family = (overrides: Partial<ClusterFamilyRow>): ClusterFamilyRow => ({
   ...overrides,
 });
 
-const families: ClusterFamiliesResponse = {
+const families: cluster.FamiliesResponse = {
   now: '2026-11-26T10:43:00.000Z',
   families: [
     family({}),
@@ -107,7 +100,7 @@ const families: ClusterFamiliesResponse = {
   ],
 };
 
-const forecast: ClusterForecastResponse = {
+const forecast: cluster.ForecastResponse = {
   totalBytes: 1000 * GB,
   usedBytes: 880 * GB,
   dailyGrowthBytes: 101 * GB,
@@ -120,7 +113,7 @@ const forecast: ClusterForecastResponse = {
   advice: [{ family: 'container-logs', maxDaysBelowHigh: 2 }],
 };
 
-const retention: ClusterRetentionResponse = {
+const retention: cluster.RetentionResponse = {
   at: '2026-11-26T10:43:00.000Z',
   deletions: [
     {
@@ -139,7 +132,7 @@ const retention: ClusterRetentionResponse = {
   schedule: { intervalMinutes: 0 },
 };
 
-const audit: ClusterAuditResponse = {
+const audit: cluster.AuditResponse = {
   records: [
     {
       index: 'logstash-2026.11.22',

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import type { ClusterFamilyRow } from '@lookout/server/types';
+import type { cluster } from '@lookout/server/types';
 import { DataTable } from '../../components/data-table.tsx';
 import { formatAge, formatBytes, formatCount } from '../../lib/format-number.ts';
 
-export function retentionText(retention: ClusterFamilyRow['retention']): string {
+export function retentionText(retention: cluster.FamilyRow['retention']): string {
   if (retention === null) return 'never deleted';
   const parts = [
     retention.days !== undefined ? `${retention.days} days` : null,
@@ -12,14 +12,14 @@ export function retentionText(retention: ClusterFamilyRow['retention']): string 
   return parts.filter(Boolean).join(' and ');
 }
 
-function shardNote(family: ClusterFamilyRow): string {
+function shardNote(family: cluster.FamilyRow): string {
   if (family.shardSize === 'small') return 'below the 10–50 GB guidance';
   if (family.shardSize === 'large') return 'above the 10–50 GB guidance';
   return '';
 }
 
 /** Freshness: "newest 47 min ago", flagged past the family's threshold, linking to its board. */
-function Freshness({ family }: { family: ClusterFamilyRow }) {
+function Freshness({ family }: { family: cluster.FamilyRow }) {
   if (family.newest === null || family.lagMs === null) {
     return (
       <span className={family.stale ? 'stale' : 'muted'}>
@@ -44,7 +44,7 @@ export function FamiliesTable({
   selected,
   onSelect,
 }: {
-  families: ClusterFamilyRow[];
+  families: cluster.FamilyRow[];
   selected: string | undefined;
   onSelect(family: string): void;
 }) {

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ClusterForecastResponse } from '@lookout/server/types';
+import type { cluster } from '@lookout/server/types';
 import { formatBytes } from '../../lib/format-number.ts';
 
 const LABEL = { low: 'Low', high: 'High', flood_stage: 'Flood-stage' } as const;
@@ -10,7 +10,7 @@ function when(days: number | null): string {
   return `in ${days} days`;
 }
 
-export function ForecastView({ data }: { data: ClusterForecastResponse }) {
+export function ForecastView({ data }: { data: cluster.ForecastResponse }) {
   const growing = data.families.filter((family) => family.dailyBytes > 0);
   return (
     <div className="cluster-forecast">

@@ -1,11 +1,11 @@
-import type { ClusterHealthResponse, ClusterNodeRow } from '@lookout/server/types';
+import type { cluster } from '@lookout/server/types';
 import { DataTable } from '../../components/data-table.tsx';
 import { formatBytes, formatCount } from '../../lib/format-number.ts';
 
 const WATERMARK_LABEL = { low: 'low', high: 'high', flood_stage: 'flood stage' } as const;
 
 /** Used disk as a bar, with a tick at each watermark; past one, the bar takes its colour. */
-export function WatermarkBar({ node }: { node: ClusterNodeRow }) {
+export function WatermarkBar({ node }: { node: cluster.NodeRow }) {
   const { disk } = node;
   const percentOf = (bytes: number) => (disk.totalBytes > 0 ? (bytes / disk.totalBytes) * 100 : 0);
   const marks = Object.entries(disk.watermarkBytes) as Array<[keyof typeof WATERMARK_LABEL, number]>;
@@ -32,7 +32,7 @@ export function WatermarkBar({ node }: { node: ClusterNodeRow }) {
   );
 }
 
-export function HealthSummary({ data }: { data: ClusterHealthResponse }) {
+export function HealthSummary({ data }: { data: cluster.HealthResponse }) {
   return (
     <div className="cluster-health">
       <p className="cluster-status">

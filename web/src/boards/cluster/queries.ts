@@ -1,11 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type {
-  ClusterAuditResponse,
-  ClusterFamiliesResponse,
-  ClusterForecastResponse,
-  ClusterHealthResponse,
-  ClusterRetentionResponse,
-} from '@lookout/server/types';
+import type { cluster } from '@lookout/server/types';
 import { fetchJson } from '../../lib/api.ts';
 
 // The cluster board: the engine's own health, node and index statistics (always "now", no time
@@ -20,30 +14,30 @@ export const clusterQueries = {
   health: () =>
     queryOptions({
       queryKey: [...clusterQueries.all(), 'health'] as const,
-      queryFn: ({ signal }) => fetchJson<ClusterHealthResponse>(`${base}/health`, {}, signal),
+      queryFn: ({ signal }) => fetchJson<cluster.HealthResponse>(`${base}/health`, {}, signal),
     }),
 
   families: () =>
     queryOptions({
       queryKey: [...clusterQueries.all(), 'families'] as const,
-      queryFn: ({ signal }) => fetchJson<ClusterFamiliesResponse>(`${base}/families`, {}, signal),
+      queryFn: ({ signal }) => fetchJson<cluster.FamiliesResponse>(`${base}/families`, {}, signal),
     }),
 
   forecast: () =>
     queryOptions({
       queryKey: [...clusterQueries.all(), 'forecast'] as const,
-      queryFn: ({ signal }) => fetchJson<ClusterForecastResponse>(`${base}/forecast`, {}, signal),
+      queryFn: ({ signal }) => fetchJson<cluster.ForecastResponse>(`${base}/forecast`, {}, signal),
     }),
 
   retention: () =>
     queryOptions({
       queryKey: [...clusterQueries.all(), 'retention'] as const,
-      queryFn: ({ signal }) => fetchJson<ClusterRetentionResponse>(`${base}/retention`, {}, signal),
+      queryFn: ({ signal }) => fetchJson<cluster.RetentionResponse>(`${base}/retention`, {}, signal),
     }),
 
   audit: () =>
     queryOptions({
       queryKey: [...clusterQueries.all(), 'audit'] as const,
-      queryFn: ({ signal }) => fetchJson<ClusterAuditResponse>(`${base}/retention/audit`, {}, signal),
+      queryFn: ({ signal }) => fetchJson<cluster.AuditResponse>(`${base}/retention/audit`, {}, signal),
     }),
 };

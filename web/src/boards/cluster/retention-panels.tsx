@@ -1,10 +1,10 @@
-import type { ClusterAuditResponse, ClusterRetentionResponse } from '@lookout/server/types';
+import type { cluster } from '@lookout/server/types';
 import { DataTable } from '../../components/data-table.tsx';
 import { formatBytes, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 
-export function RetentionPlanView({ data }: { data: ClusterRetentionResponse }) {
+export function RetentionPlanView({ data }: { data: cluster.RetentionResponse }) {
   return (
     <>
       <p>
@@ -43,7 +43,7 @@ export function RetentionPlanView({ data }: { data: ClusterRetentionResponse }) 
   );
 }
 
-export function AuditView({ data, tz }: { data: ClusterAuditResponse; tz: TimeZoneOption }) {
+export function AuditView({ data, tz }: { data: cluster.AuditResponse; tz: TimeZoneOption }) {
   return (
     <DataTable
       caption="Indices retention deleted"

@@ -1,14 +1,14 @@
 import type { TooltipContentProps } from 'recharts';
-import type { ClusterFamilyRow } from '@lookout/server/types';
+import type { cluster } from '@lookout/server/types';
 import { StackedBarChart } from '../../components/time-bar-chart.tsx';
 import { formatBytes, formatCount } from '../../lib/format-number.ts';
 
-type DayRow = ClusterFamilyRow['days'][number];
+type DayRow = cluster.FamilyRow['days'][number];
 
 const SERIES = [{ key: 'docs', name: 'Documents', color: '#4e79a7', value: 'docs' as const }];
 
 /** One family's last 14 days: documents per UTC day as bars, bytes beside them. */
-export function VolumeChart({ family, height }: { family: ClusterFamilyRow; height: number }) {
+export function VolumeChart({ family, height }: { family: cluster.FamilyRow; height: number }) {
   const fullDays = family.days.slice(0, -1).slice(-7);
   const averageBytes = fullDays.reduce((sum, day) => sum + day.bytes, 0) / Math.max(1, fullDays.length);
   return (

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import type { containers } from '@lookout/server/types';
 import { DataTable } from '../../components/data-table.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { countOf } from '../../lib/format-number.ts';
@@ -12,18 +13,16 @@ import { containersQueries } from './queries.ts';
 
 /** Alerts the BFF posted to the webhook for failures in range, with their delivery status. */
 export function AlertsPanel({
-  from,
-  to,
+  range,
   tz,
   tzParam,
 }: {
-  from: string;
-  to: string;
+  range: containers.AlertsQuery;
   tz: TimeZoneOption;
   tzParam: string | null;
 }) {
   const refetchInterval = useRefreshInterval();
-  const query = useQuery({ ...containersQueries.alerts({ from, to }), refetchInterval });
+  const query = useQuery({ ...containersQueries.alerts(range), refetchInterval });
 
   return (
     <Panel

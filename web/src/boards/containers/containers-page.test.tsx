@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { ContainerFailuresResponse } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 import { requestedUrls, stubApi } from '../../lib/test-api.ts';
 import { ContainersPage } from './containers-page.tsx';
 // The page loads its chart lazily; loaded here first, so that import resolves at once.
@@ -27,7 +27,7 @@ function stubBoard(overrides: Partial<Record<string, (url: URL) => unknown>> = {
           failures,
           services: failuresResponse.services.filter((s) => only.includes(s.service)),
           total: failures.length,
-        } satisfies ContainerFailuresResponse;
+        } satisfies containers.FailuresResponse;
       }
       case 'timeline':
         return timelineResponse;

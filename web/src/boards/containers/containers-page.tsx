@@ -75,7 +75,7 @@ export function ContainersPage() {
       </Panel>
       <div className="containers-columns">
         <ServicesPanel query={failures} filters={filters} tz={tz} onServiceSelected={revealFailures} />
-        <AlertsPanel from={filters.params.from} to={filters.params.to} tz={tz} tzParam={tzParam} />
+        <AlertsPanel range={filters.params} tz={tz} tzParam={tzParam} />
       </div>
       <div id={FAILURES_ID} className="scroll-anchor">
         <FailuresPanel query={failures} tz={tz} tzParam={tzParam} />

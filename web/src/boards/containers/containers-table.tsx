@@ -1,10 +1,10 @@
-import type { ContainerFailure } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 import { DataTable } from '../../components/data-table.tsx';
 
 /** Docker shows the first 12 characters of a container id; the full id is in the tooltip. */
 const SHORT_ID = 12;
 
-export function ContainersTable({ containers }: { containers: ContainerFailure['containers'] }) {
+export function ContainersTable({ containers }: { containers: containers.Failure['containers'] }) {
   return (
     <DataTable
       caption="Containers of the task"

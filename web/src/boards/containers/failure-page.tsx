@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
-import type { ContainerFailure, ContainerFailureDetailResponse } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 import { BoardHeader } from '../../components/board-header.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { formatTimestamp } from '../../lib/format-time.ts';
@@ -84,7 +84,7 @@ export function FailurePage() {
   );
 }
 
-function FailureSummary({ failure, tz }: { failure: ContainerFailure; tz: TimeZoneOption }) {
+function FailureSummary({ failure, tz }: { failure: containers.Failure; tz: TimeZoneOption }) {
   const exited = failure.containers.filter((c) => c.exitCode !== null || c.reason !== null);
   return (
     <div className="containers-summary">
@@ -147,7 +147,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function LogSection({ detail, tz }: { detail: ContainerFailureDetailResponse; tz: TimeZoneOption }) {
+function LogSection({ detail, tz }: { detail: containers.FailureDetailResponse; tz: TimeZoneOption }) {
   return (
     <>
       {detail.logsNote !== null && (
@@ -178,7 +178,7 @@ function PreviousFailures({
   tz,
   tzParam,
 }: {
-  detail: ContainerFailureDetailResponse;
+  detail: containers.FailureDetailResponse;
   tz: TimeZoneOption;
   tzParam: string | null;
 }) {

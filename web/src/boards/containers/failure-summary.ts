@@ -1,6 +1,6 @@
-import type { ContainerFailure } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 
-type FailedContainer = ContainerFailure['containers'][number];
+type FailedContainer = containers.Failure['containers'][number];
 
 /** SIGTERM: what ECS sends the other containers once an essential one has died. */
 const STOPPED_BY_ECS = 143;
@@ -10,7 +10,7 @@ const STOPPED_BY_ECS = 143;
  * (a sidecar ECS stopped after the essential container died), else the first with an ECS reason
  * (it never ran), else the first non-zero exit, else the first container.
  */
-export function culpritContainer(failure: Pick<ContainerFailure, 'containers'>): FailedContainer | null {
+export function culpritContainer(failure: Pick<containers.Failure, 'containers'>): FailedContainer | null {
   const { containers } = failure;
   const failed = (c: FailedContainer) => c.exitCode !== null && c.exitCode !== 0;
   return (

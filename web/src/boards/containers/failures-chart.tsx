@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { TooltipContentProps } from 'recharts';
-import type { ContainerTimelineResponse, ReasonClass } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 import { formatCount } from '../../lib/format-number.ts';
 import { Swatch } from '../../components/swatch.tsx';
 import { describeIntervalMs, StackedBarChart, type StackedSeries } from '../../components/time-bar-chart.tsx';
@@ -12,12 +12,12 @@ import { intervalMs, toTimelineRows, visibleReasons, type TimelineRow } from './
 export interface FailuresChartProps {
   /** Pixels; the lazy placeholder holds the same height while the chart's code loads. */
   height: number;
-  data: ContainerTimelineResponse;
+  data: containers.TimelineResponse;
   /** The reason filter: only these classes are drawn (all when empty). */
-  selectedReasons: readonly ReasonClass[];
+  selectedReasons: readonly containers.ReasonClass[];
   tz: TimeZoneOption;
   /** A click on a segment: that reason (null for unlisted) in that bar's time span. */
-  onSelectBar?: (reason: ReasonClass | null, row: TimelineRow) => void;
+  onSelectBar?: (reason: containers.ReasonClass | null, row: TimelineRow) => void;
 }
 
 /** Startup failures per interval, stacked by reason class in the board's fixed order and colours. */
@@ -29,7 +29,7 @@ export function FailuresChart({ data, selectedReasons, tz, height, onSelectBar }
   // bar whose dataKey changes.
   const bars = useMemo(
     () =>
-      (reasonsKey ? (reasonsKey.split(',') as ReasonClass[]) : []).map((reason) => ({
+      (reasonsKey ? (reasonsKey.split(',') as containers.ReasonClass[]) : []).map((reason) => ({
         reason,
         ...reasonStyle(reason),
         value: (row: TimelineRow) => row.byReason[reason],
@@ -87,11 +87,11 @@ function ReasonLegend({
   showUnlisted,
   rows,
 }: {
-  reasons: ReasonClass[];
+  reasons: containers.ReasonClass[];
   showUnlisted: boolean;
   rows: TimelineRow[];
 }) {
-  const total = (reason: ReasonClass) => rows.reduce((sum, row) => sum + row.byReason[reason], 0);
+  const total = (reason: containers.ReasonClass) => rows.reduce((sum, row) => sum + row.byReason[reason], 0);
   return (
     <ul className="containers-legend" aria-label="Reason classes">
       {reasons.map((reason) => {
@@ -121,7 +121,7 @@ function BarTooltip({
   reasons,
   showUnlisted,
   tz,
-}: TooltipContentProps & { reasons: ReasonClass[]; showUnlisted: boolean; tz: TimeZoneOption }) {
+}: TooltipContentProps & { reasons: containers.ReasonClass[]; showUnlisted: boolean; tz: TimeZoneOption }) {
   const row = payload?.[0]?.payload as TimelineRow | undefined;
   if (!active || !row) return null;
   return (

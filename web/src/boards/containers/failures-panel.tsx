@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { ContainerFailure, ContainerFailuresResponse } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 import { DataTable } from '../../components/data-table.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { countOf, formatAge, formatCount } from '../../lib/format-number.ts';
@@ -15,7 +15,7 @@ export function FailuresPanel({
   tz,
   tzParam,
 }: {
-  query: UseQueryResult<ContainerFailuresResponse, Error>;
+  query: UseQueryResult<containers.FailuresResponse, Error>;
   tz: TimeZoneOption;
   /** `tz` as written in the URL, carried into the failure links; null when the URL has none. */
   tzParam: string | null;
@@ -56,7 +56,7 @@ export function FailuresTable({
   tz,
   tzParam,
 }: {
-  failures: ContainerFailure[];
+  failures: containers.Failure[];
   tz: TimeZoneOption;
   tzParam: string | null;
 }) {

@@ -1,14 +1,8 @@
-import type { ReasonClass } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 import { AddValueField, FilterChips } from '../../components/filter-chips.tsx';
 import { Swatch } from '../../components/swatch.tsx';
 import { REASON_ORDER, reasonStyle } from './reason-classes.ts';
-import {
-  CLEAR_FILTERS,
-  FILTER_FIELDS,
-  toggleValue,
-  type ContainersFiltersState,
-  type FilterField,
-} from './use-containers-filters.ts';
+import { FILTER_FIELDS, type ContainersFiltersState, type FilterField } from './use-containers-filters.ts';
 
 const LABELS: Record<FilterField, string> = { service: 'Service', cluster: 'Cluster', reason: 'Reason' };
 
@@ -17,7 +11,7 @@ export function FiltersBar({ filters }: { filters: ContainersFiltersState }) {
     (filters[field] as readonly string[]).map((value) => ({ field, value })),
   );
   const chipText = (field: FilterField, value: string) =>
-    field === 'reason' ? reasonStyle(value as ReasonClass).label : value;
+    field === 'reason' ? reasonStyle(value as containers.ReasonClass).label : value;
 
   return (
     <section className="filters" aria-label="Filters">
@@ -41,7 +35,7 @@ export function FiltersBar({ filters }: { filters: ContainersFiltersState }) {
               <input
                 type="checkbox"
                 checked={filters.reason.includes(reason)}
-                onChange={() => filters.update(toggleValue(filters, 'reason', reason))}
+                onChange={() => filters.toggle('reason', reason)}
               />
               <Swatch color={reasonStyle(reason).color} />
               {reasonStyle(reason).label}
@@ -60,9 +54,9 @@ export function FiltersBar({ filters }: { filters: ContainersFiltersState }) {
             key: `${field}=${value}`,
             label: LABELS[field],
             value: chipText(field, value),
-            remove: () => filters.update(toggleValue(filters, field, value)),
+            remove: () => filters.toggle(field, value),
           }))}
-          onClearAll={() => filters.update(CLEAR_FILTERS)}
+          onClearAll={filters.clear}
         />
       ) : (
         <p className="hint">

@@ -1,3 +1,4 @@
+import type { containers } from '@lookout/server/types';
 import { formatAge } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
@@ -9,10 +10,7 @@ import type { TimeZoneOption } from '../../lib/time-range.ts';
  */
 export const STALE_AFTER_MS = 3_600_000;
 
-export interface ContainersFreshness {
-  lastEventAt: string | null;
-  lastLogAt: string | null;
-}
+type ContainersFreshness = containers.FailuresResponse['freshness'];
 
 export function Freshness({
   freshness,

@@ -1,8 +1,8 @@
-import type { ContainerFailure, ContainerFailureDetailResponse } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 
-type SuccessfulStart = NonNullable<ContainerFailureDetailResponse['lastSuccessfulStart']>;
+type SuccessfulStart = NonNullable<containers.FailureDetailResponse['lastSuccessfulStart']>;
 
 export interface ImageComparison {
   container: string;
@@ -17,7 +17,7 @@ export interface ImageComparison {
  */
 export function compareImages(
   start: Pick<SuccessfulStart, 'images'>,
-  containers: Pick<ContainerFailure['containers'][number], 'name' | 'image'>[],
+  containers: Pick<containers.Failure['containers'][number], 'name' | 'image'>[],
 ): ImageComparison[] {
   const names = [...new Set([...start.images.map((i) => i.container), ...containers.map((c) => c.name)])];
   return names.map((container) => {
@@ -33,7 +33,7 @@ export function LastSuccessfulStart({
   tz,
 }: {
   start: SuccessfulStart;
-  containers: ContainerFailure['containers'];
+  containers: containers.Failure['containers'];
   tz: TimeZoneOption;
 }) {
   const rows = compareImages(start, containers);

@@ -1,9 +1,9 @@
-import type { ContainerFailureDetailResponse } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 
 // Pure helpers of the startup log view: where the first error line is, what a search matches,
 // and the text the copy button puts on the clipboard.
 
-export type LogLine = ContainerFailureDetailResponse['logs'][number];
+export type LogLine = containers.FailureDetailResponse['logs'][number];
 
 /**
  * Position of the failure's first error line in the log: the first stderr line with exactly that

@@ -1,4 +1,4 @@
-import type { ReasonClass } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 
 // Reason classes in a fixed order and colour, so the chart, the legend, the filter and the badges
 // agree and a colour means the same thing on every visit. The order goes from "never started"
@@ -13,7 +13,7 @@ export interface ReasonStyle {
 
 // A Record over the server's union: adding a class there fails the type check here until it has
 // a label and a colour.
-const STYLES: Record<ReasonClass, ReasonStyle> = {
+const STYLES: Record<containers.ReasonClass, ReasonStyle> = {
   'image-pull': {
     label: 'Image pull',
     color: '#4e79a7',
@@ -49,7 +49,7 @@ const STYLES: Record<ReasonClass, ReasonStyle> = {
   other: { label: 'Other', color: '#9c755f', description: 'TaskFailedToStart without a known reason' },
 };
 
-export const REASON_ORDER: readonly ReasonClass[] = [
+export const REASON_ORDER: readonly containers.ReasonClass[] = [
   'image-pull',
   'resource-init',
   'cannot-start',
@@ -68,10 +68,10 @@ export const UNLISTED_REASON: ReasonStyle = {
   description: 'a reason class this version of the page does not know',
 };
 
-export function isReasonClass(value: string): value is ReasonClass {
+export function isReasonClass(value: string): value is containers.ReasonClass {
   return (REASON_ORDER as readonly string[]).includes(value);
 }
 
-export function reasonStyle(reason: ReasonClass): ReasonStyle {
+export function reasonStyle(reason: containers.ReasonClass): ReasonStyle {
   return STYLES[reason];
 }

@@ -1,14 +1,14 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ContainerFailuresResponse } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
 import { formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { DataTable, FilterToggle } from '../../components/data-table.tsx';
 import { CrashLoopBadge } from './badges.tsx';
-import { toggleValue, type ContainersFiltersState } from './use-containers-filters.ts';
+import type { ContainersFiltersState } from './use-containers-filters.ts';
 
-type FailingService = ContainerFailuresResponse['services'][number];
+type FailingService = containers.FailuresResponse['services'][number];
 
 /** Most failures first; among equals the one that failed last, the likeliest to be failing now. */
 export function byFailuresThenRecency(a: FailingService, b: FailingService): number {
@@ -22,7 +22,7 @@ export function ServicesPanel({
   tz,
   onServiceSelected,
 }: {
-  query: UseQueryResult<ContainerFailuresResponse, Error>;
+  query: UseQueryResult<containers.FailuresResponse, Error>;
   filters: ContainersFiltersState;
   tz: TimeZoneOption;
   onServiceSelected?: () => void;
@@ -52,7 +52,7 @@ export function ServicesPanel({
                   <FilterToggle
                     pressed={selected}
                     onToggle={() => {
-                      filters.update(toggleValue(filters, 'service', row.service));
+                      filters.toggle('service', row.service);
                       onServiceSelected?.();
                     }}
                   >

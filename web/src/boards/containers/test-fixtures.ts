@@ -1,17 +1,11 @@
-import type {
-  ContainerAlertsResponse,
-  ContainerFailure,
-  ContainerFailureDetailResponse,
-  ContainerFailuresResponse,
-  ContainerTimelineResponse,
-} from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 
 // Test-only: API answers shaped by the board's schema, with the demo's kinds of failure.
 // The test "now" is 2026-11-26T10:43:00Z.
 
 const RANGE = 'from=2026-11-26T09:55:00.000Z&to=2026-11-26T10:15:00.000Z';
 
-export const connectionRefused: ContainerFailure = {
+export const connectionRefused: containers.Failure = {
   taskId: '0f3c9a1e2b7d4c5a8e6f1a2b3c4d5e6f',
   taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod-eu/0f3c9a1e2b7d4c5a8e6f1a2b3c4d5e6f',
   cluster: 'prod-eu',
@@ -46,7 +40,7 @@ export const connectionRefused: ContainerFailure = {
   link: `/containers/failures/0f3c9a1e2b7d4c5a8e6f1a2b3c4d5e6f?${RANGE}`,
 };
 
-export const imagePull: ContainerFailure = {
+export const imagePull: containers.Failure = {
   taskId: '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b',
   taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod-eu/9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b',
   cluster: 'prod-eu',
@@ -74,7 +68,7 @@ export const imagePull: ContainerFailure = {
   link: '/containers/failures/9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b?from=2026-11-26T09:50:00.000Z&to=2026-11-26T10:10:00.000Z',
 };
 
-export const outOfMemory: ContainerFailure = {
+export const outOfMemory: containers.Failure = {
   ...connectionRefused,
   taskId: '5a5a5a5a5a5a4b4b4b4b3c3c3c3c2d2d',
   taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod-us/5a5a5a5a5a5a4b4b4b4b3c3c3c3c2d2d',
@@ -97,7 +91,7 @@ export const outOfMemory: ContainerFailure = {
   link: '/containers/failures/5a5a5a5a5a5a4b4b4b4b3c3c3c3c2d2d?from=2026-11-26T09:30:00.000Z&to=2026-11-26T09:50:00.000Z',
 };
 
-export const failuresResponse: ContainerFailuresResponse = {
+export const failuresResponse: containers.FailuresResponse = {
   failures: [connectionRefused, imagePull, outOfMemory],
   services: [
     { service: 'orders-api', failures: 6, lastFailure: '2026-11-26T10:05:02.000Z', crashLoop: true },
@@ -109,7 +103,7 @@ export const failuresResponse: ContainerFailuresResponse = {
   freshness: { lastEventAt: '2026-11-26T10:41:00.000Z', lastLogAt: '2026-11-26T10:42:30.000Z' },
 };
 
-export const timelineResponse: ContainerTimelineResponse = {
+export const timelineResponse: containers.TimelineResponse = {
   interval: '1h',
   buckets: [
     { start: '2026-11-26T08:00:00.000Z', total: 0, byReason: {} },
@@ -118,7 +112,7 @@ export const timelineResponse: ContainerTimelineResponse = {
   ],
 };
 
-export const alertsResponse: ContainerAlertsResponse = {
+export const alertsResponse: containers.AlertsResponse = {
   enabled: true,
   alerts: [
     {
@@ -150,7 +144,7 @@ export const alertsResponse: ContainerAlertsResponse = {
   ],
 };
 
-export const connectionRefusedDetail: ContainerFailureDetailResponse = {
+export const connectionRefusedDetail: containers.FailureDetailResponse = {
   failure: connectionRefused,
   logs: [
     {
@@ -207,7 +201,7 @@ export const connectionRefusedDetail: ContainerFailureDetailResponse = {
   freshness: { lastEventAt: '2026-11-26T10:41:00.000Z', lastLogAt: '2026-11-26T10:42:30.000Z' },
 };
 
-export const imagePullDetail: ContainerFailureDetailResponse = {
+export const imagePullDetail: containers.FailureDetailResponse = {
   failure: imagePull,
   logs: [],
   logsTruncated: false,

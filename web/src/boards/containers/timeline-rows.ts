@@ -1,4 +1,4 @@
-import type { ContainerTimelineResponse, ReasonClass } from '@lookout/server/types';
+import type { containers } from '@lookout/server/types';
 import { isReasonClass, REASON_ORDER } from './reason-classes.ts';
 
 export interface TimelineRow {
@@ -6,7 +6,7 @@ export interface TimelineRow {
   endMs: number;
   total: number;
   /** Failures per reason class in this bar (0 for classes without failures). */
-  byReason: Record<ReasonClass, number>;
+  byReason: Record<containers.ReasonClass, number>;
   /** Failures under a class this page does not know, drawn rather than lost. */
   unlisted: number;
 }
@@ -21,14 +21,14 @@ export function intervalMs(interval: string): number | null {
 }
 
 /** One stacked bar per bucket; the stack adds up to the bucket's total. */
-export function toTimelineRows(timeline: ContainerTimelineResponse): TimelineRow[] {
+export function toTimelineRows(timeline: containers.TimelineResponse): TimelineRow[] {
   const width = intervalMs(timeline.interval);
   return timeline.buckets.map((bucket, index) => {
     const startMs = Date.parse(bucket.start);
     const next = timeline.buckets[index + 1];
     const endMs = width !== null ? startMs + width : next ? Date.parse(next.start) : startMs;
     const byReason = Object.fromEntries(REASON_ORDER.map((reason) => [reason, 0])) as Record<
-      ReasonClass,
+      containers.ReasonClass,
       number
     >;
     let listed = 0;
@@ -47,8 +47,8 @@ export function toTimelineRows(timeline: ContainerTimelineResponse): TimelineRow
  */
 export function visibleReasons(
   rows: readonly TimelineRow[],
-  selected: readonly ReasonClass[],
-): ReasonClass[] {
+  selected: readonly containers.ReasonClass[],
+): containers.ReasonClass[] {
   return REASON_ORDER.filter(
     (reason) =>
       (selected.length === 0 || selected.includes(reason)) && rows.some((row) => row.byReason[reason] > 0),

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { applyFilterChange, clearFilters, readFilters, toggleValue } from '../../lib/use-board-filters.ts';
 import {
-  applyViewChange,
   barDrillDown,
-  CLEAR_FILTERS,
-  parseContainersView,
-  toggleValue,
+  CONTAINERS_FIELDS,
   unknownReasons,
+  type ViewChange,
 } from './use-containers-filters.ts';
 
+// The shared URL ⇄ filters functions with the board's field list.
 const params = (query: string) => new URLSearchParams(query);
+const parseContainersView = (url: URLSearchParams) => readFilters(CONTAINERS_FIELDS, url);
+const applyViewChange = (url: URLSearchParams, change: ViewChange) =>
+  applyFilterChange(CONTAINERS_FIELDS, url, change);
+const CLEAR_FILTERS = clearFilters(CONTAINERS_FIELDS);
 
 describe('containers filters in the URL', () => {
   it('reads repeated service, cluster and reason parameters', () => {

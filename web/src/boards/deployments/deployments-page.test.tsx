@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { FailuresResponse, KpisResponse, ServicesResponse, StagesResponse } from '@lookout/server/types';
+import type { deployments } from '@lookout/server/types';
 import { requestedUrls, stubApi } from '../../lib/test-api.ts';
 import { DeploymentsPage } from './deployments-page.tsx';
 // The page loads its chart lazily; loaded here first, so that import resolves at once.
@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 // 200 finished deploys, 40 releases; 14 of 160 production deploys failed (8.75 % → high).
-const kpis: KpisResponse = {
+const kpis: deployments.KpisResponse = {
   deployments: 200,
   releases: 40,
   succeeded: 216,
@@ -26,7 +26,7 @@ const kpis: KpisResponse = {
   platformIncidents: [],
 };
 
-const services: ServicesResponse = {
+const services: deployments.ServicesResponse = {
   services: [
     {
       service: 'legacy-importer',
@@ -52,7 +52,7 @@ const services: ServicesResponse = {
 };
 
 // 24 failures: 20 in stages, 4 naming none.
-const stages: StagesResponse = {
+const stages: deployments.StagesResponse = {
   stages: [
     { stage: 'pull_image', failed: 12, failuresByCause: { user: 0, platform: 11, unknown: 1 } },
     { stage: 'build', failed: 8, failuresByCause: { user: 8, platform: 0, unknown: 0 } },
@@ -60,7 +60,11 @@ const stages: StagesResponse = {
   withoutStage: 4,
 };
 
-const failure = (service: string, ruleId: string, stage = 'build'): FailuresResponse['failures'][number] => ({
+const failure = (
+  service: string,
+  ruleId: string,
+  stage = 'build',
+): deployments.FailuresResponse['failures'][number] => ({
   eventId: `evt-${service}`,
   kind: 'deploy',
   phase: 'failed',
@@ -101,7 +105,11 @@ function stubBoard(overrides: Partial<Record<string, (url: URL) => unknown>> = {
             (only.length === 0 || only.includes(f.service)) &&
             (onlyStages.length === 0 || onlyStages.includes(f.stage ?? '')),
         );
-        return { total: rows.length, failures: rows, nextCursor: null } satisfies FailuresResponse;
+        return {
+          total: rows.length,
+          failures: rows,
+          nextCursor: null,
+        } satisfies deployments.FailuresResponse;
       }
       default:
         throw new Error(`unexpected ${url.href}`);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Legend, ReferenceArea, type TooltipContentProps } from 'recharts';
-import type { KpisResponse } from '@lookout/server/types';
+import type { deployments } from '@lookout/server/types';
 import { Swatch } from '../../components/swatch.tsx';
 import { StackedBarChart, type StackedSeries } from '../../components/time-bar-chart.tsx';
 import { formatCount } from '../../lib/format-number.ts';
@@ -20,7 +20,7 @@ const SERIES = [
 export interface DeploysChartProps {
   /** Pixels; the lazy placeholder holds the same height while the chart's code loads. */
   height: number;
-  data: KpisResponse;
+  data: deployments.KpisResponse;
   tz: TimeZoneOption;
   /** A click on a day's bar. */
   onSelectDay?: (day: string) => void;
@@ -78,7 +78,7 @@ function IncidentList({
   incidents,
   tz,
 }: {
-  incidents: KpisResponse['platformIncidents'];
+  incidents: deployments.KpisResponse['platformIncidents'];
   tz: TimeZoneOption;
 }) {
   return (

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { FailureRow } from '@lookout/server/types';
+import type { deployments } from '@lookout/server/types';
 import { DataTable } from '../../components/data-table.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { countOf, formatCount } from '../../lib/format-number.ts';
@@ -50,7 +50,7 @@ export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersStat
   );
 }
 
-export function FailuresTable({ failures, tz }: { failures: FailureRow[]; tz: TimeZoneOption }) {
+export function FailuresTable({ failures, tz }: { failures: deployments.FailureRow[]; tz: TimeZoneOption }) {
   return (
     <DataTable
       caption="Failures, newest first"

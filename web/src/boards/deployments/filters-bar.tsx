@@ -1,9 +1,7 @@
 import { AddValueField, FilterChips } from '../../components/filter-chips.tsx';
 import {
-  CLEAR_FILTERS,
   FILTER_FIELDS,
   PLATFORMS,
-  toggleValue,
   type DeploymentsFiltersState,
   type FilterField,
 } from './use-deployments-filters.ts';
@@ -41,7 +39,7 @@ export function FiltersBar({ filters }: { filters: DeploymentsFiltersState }) {
               <input
                 type="checkbox"
                 checked={filters.platform.includes(platform)}
-                onChange={() => filters.update(toggleValue(filters, 'platform', platform))}
+                onChange={() => filters.toggle('platform', platform)}
               />
               {PLATFORM_LABELS[platform]}
             </label>
@@ -54,9 +52,9 @@ export function FiltersBar({ filters }: { filters: DeploymentsFiltersState }) {
             key: `${field}=${value}`,
             label: LABELS[field],
             value,
-            remove: () => filters.update(toggleValue(filters, field, value)),
+            remove: () => filters.toggle(field, value),
           }))}
-          onClearAll={() => filters.update(CLEAR_FILTERS)}
+          onClearAll={filters.clear}
         />
       ) : (
         <p className="hint">

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { KpisResponse } from '@lookout/server/types';
+import type { deployments } from '@lookout/server/types';
 import { countOf, formatCount } from '../../lib/format-number.ts';
 import {
   changeFailureRating,
@@ -10,7 +10,7 @@ import {
 } from './dora.ts';
 
 /** The board's numbers, each with one line saying how it is computed and from how many events. */
-export function KpiTiles({ data }: { data: KpisResponse }) {
+export function KpiTiles({ data }: { data: deployments.KpisResponse }) {
   const finished = data.succeeded + data.failed;
   const causes = data.failuresByCause;
   const classified = causes.user + causes.platform + causes.unknown;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { KpisResponse } from '@lookout/server/types';
+import type { deployments } from '@lookout/server/types';
 import { incidentDays, toPerDayRows } from './per-day-rows.ts';
 
 // Three UTC days; the 25th had a 30-minute registry outage at 14:00.
-const kpis: Pick<KpisResponse, 'perDay' | 'platformIncidents'> = {
+const kpis: Pick<deployments.KpisResponse, 'perDay' | 'platformIncidents'> = {
   perDay: [
     { day: '2026-11-24', deployments: 210, failed: 15, user: 11, platform: 4, unknown: 0 },
     { day: '2026-11-25', deployments: 459, failed: 40, user: 28, platform: 12, unknown: 0 },

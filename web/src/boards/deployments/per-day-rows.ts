@@ -1,6 +1,6 @@
-import type { KpisResponse } from '@lookout/server/types';
+import type { deployments } from '@lookout/server/types';
 
-type Incident = KpisResponse['platformIncidents'][number];
+type Incident = deployments.KpisResponse['platformIncidents'][number];
 
 export interface PerDayRow {
   /** UTC day, `2026-11-25`: the bar's category. */
@@ -21,7 +21,9 @@ export interface PerDayRow {
  * One stacked bar per day: the successes, then the failures by cause. The stack of each row adds
  * up to the day's finished deploys and releases.
  */
-export function toPerDayRows(kpis: Pick<KpisResponse, 'perDay' | 'platformIncidents'>): PerDayRow[] {
+export function toPerDayRows(
+  kpis: Pick<deployments.KpisResponse, 'perDay' | 'platformIncidents'>,
+): PerDayRow[] {
   return kpis.perDay.map((day) => {
     const classified = day.user + day.platform + day.unknown;
     return {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ServiceRow } from '@lookout/server/types';
+import type { deployments } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
 import { formatAge, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
@@ -8,7 +8,7 @@ import { useRefreshInterval } from '../../lib/use-time-range.ts';
 import { DataTable, FilterToggle } from '../../components/data-table.tsx';
 import { formatRate } from './dora.ts';
 import { deploymentsQueries } from './queries.ts';
-import { toggleValue, type DeploymentsFiltersState } from './use-deployments-filters.ts';
+import type { DeploymentsFiltersState } from './use-deployments-filters.ts';
 
 /** Services with at least one failure in range, most failures first (the server's order). */
 export function ServicesPanel({
@@ -22,7 +22,7 @@ export function ServicesPanel({
 }) {
   const refetchInterval = useRefreshInterval();
   const query = useQuery({ ...deploymentsQueries.services(filters.params), refetchInterval });
-  const failing = (services: ServiceRow[]) => services.filter((s) => s.failed > 0);
+  const failing = (services: deployments.ServiceRow[]) => services.filter((s) => s.failed > 0);
 
   return (
     <Panel
@@ -52,7 +52,7 @@ export function ServicesPanel({
                   <FilterToggle
                     pressed={selected}
                     onToggle={() => {
-                      filters.update(toggleValue(filters, 'service', row.service));
+                      filters.toggle('service', row.service);
                       onServiceSelected?.();
                     }}
                   >

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { StageRow } from '@lookout/server/types';
+import type { deployments } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
 import { countOf, formatCount } from '../../lib/format-number.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { useRefreshInterval } from '../../lib/use-time-range.ts';
 import { DataTable, FilterToggle } from '../../components/data-table.tsx';
 import { deploymentsQueries } from './queries.ts';
-import { toggleValue, type DeploymentsFiltersState } from './use-deployments-filters.ts';
+import type { DeploymentsFiltersState } from './use-deployments-filters.ts';
 
 const CAUSES = ['user', 'platform', 'unknown'] as const;
 
@@ -46,7 +46,7 @@ export function StagesPanel({
                     <FilterToggle
                       pressed={selected}
                       onToggle={() => {
-                        filters.update(toggleValue(filters, 'stage', row.stage));
+                        filters.toggle('stage', row.stage);
                         onStageSelected?.();
                       }}
                     >
@@ -72,7 +72,7 @@ export function StagesPanel({
 }
 
 /** The counts as text, over a bar whose parts are proportional to them. */
-function CauseSplit({ row }: { row: StageRow }) {
+function CauseSplit({ row }: { row: deployments.StageRow }) {
   return (
     <div className="deployments-cause-split">
       <span>

@@ -1,13 +1,8 @@
-import type { ImageSearchResponse } from '@lookout/server/types';
+import type { images } from '@lookout/server/types';
 import { FilterChips } from '../../components/filter-chips.tsx';
 import { describeBbox } from './map-geometry.ts';
 import { rangeLabel } from './size-ranges.ts';
-import {
-  CLEAR_SELECTIONS,
-  hasSelections,
-  type ImagesChange,
-  type ImagesViewState,
-} from './use-images-view.ts';
+import { hasSelections, type ImagesChange, type ImagesViewState } from './use-images-view.ts';
 
 interface Chip {
   key: string;
@@ -23,7 +18,7 @@ export function ActiveSelections({
 }: {
   view: ImagesViewState;
   /** For hotel names; the chips show ids until the first answer. */
-  response: ImageSearchResponse | undefined;
+  response: images.ImageSearchResponse | undefined;
 }) {
   if (!hasSelections(view)) {
     return (
@@ -83,7 +78,7 @@ export function ActiveSelections({
       label="Active selections"
       className="images-chips"
       chips={chips.map((chip) => ({ ...chip, remove: () => view.update(chip.remove) }))}
-      onClearAll={() => view.update(CLEAR_SELECTIONS)}
+      onClearAll={view.clear}
     />
   );
 }

@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
-import type { ImageSearchResponse, Orientation } from '@lookout/server/types';
+import type { images } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
 import { formatCount } from '../../lib/format-number.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import type { SearchQuery } from './queries.ts';
 import { bucketChecked, bucketLabel, toggleBucket } from './size-ranges.ts';
-import { toggled, type ImagesViewState, type PixelRange } from './use-images-view.ts';
+import { toggled } from '../../lib/use-board-filters.ts';
+import type { ImagesViewState, PixelRange } from './use-images-view.ts';
 
 const SCORE_CHOICES = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
@@ -110,7 +111,7 @@ export function FacetsPanel({
   );
 }
 
-export function Facets({ view, response }: { view: ImagesViewState; response: ImageSearchResponse }) {
+export function Facets({ view, response }: { view: ImagesViewState; response: images.ImageSearchResponse }) {
   const { facets } = response;
   const { update } = view;
   const selectedTags = new Set(view.tags);
@@ -178,7 +179,7 @@ export function Facets({ view, response }: { view: ImagesViewState; response: Im
         }))}
         onToggle={(value) =>
           update({
-            orientation: toggled(view.orientations, value as Orientation),
+            orientation: toggled(view.orientations, value as images.Orientation),
           })
         }
       />

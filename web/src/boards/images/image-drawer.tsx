@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { ImageDetailResponse } from '@lookout/server/types';
+import type { images } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
@@ -72,7 +72,7 @@ function ImageDetails({
   view,
   tz,
 }: {
-  image: ImageDetailResponse;
+  image: images.ImageDetailResponse;
   view: ImagesViewState;
   tz: TimeZoneOption;
 }) {

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { ImageFacets } from '@lookout/server/types';
+import type { images } from '@lookout/server/types';
 import { formatCount } from '../../lib/format-number.ts';
 import {
   boxToBbox,
@@ -19,7 +19,7 @@ import {
 import { worldOutlineQuery } from './world-outline.ts';
 
 export interface ImageMapProps {
-  geo: ImageFacets['geo'];
+  geo: images.ImageFacets['geo'];
   bbox: Bbox | undefined;
   onSelectArea(bbox: Bbox): void;
 }

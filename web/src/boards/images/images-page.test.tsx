@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import type { ImageDetailResponse, ImageSearchResponse } from '@lookout/server/types';
+import type { images } from '@lookout/server/types';
 import { requestedUrls, stubApi } from '../../lib/test-api.ts';
 import { ImagesPage } from './images-page.tsx';
 import { hit, renderAt, searchResponse } from './test-helpers.tsx';
@@ -9,7 +9,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const detail: ImageDetailResponse = {
+const detail: images.ImageDetailResponse = {
   imageId: 'img-2',
   hotelId: 'htl-00001',
   hotelName: 'Metropole Barcelona Airport',
@@ -178,7 +178,7 @@ describe('ImagesPage', () => {
   });
 
   it('says so when nothing matches', async () => {
-    const empty: ImageSearchResponse = searchResponse({ total: 0, hits: [] });
+    const empty: images.ImageSearchResponse = searchResponse({ total: 0, hits: [] });
     stubBoard({ search: () => ({ ...empty, facets: { ...empty.facets, geo: [] } }) });
     renderAt('/images?tags=igloo', () => <ImagesPage />);
     expect(

@@ -4,31 +4,11 @@ import {
   type InfiniteData,
   type UseInfiniteQueryResult,
 } from '@tanstack/react-query';
-import type {
-  ImageDetailResponse,
-  ImageSearchResponse,
-  Orientation,
-  TagSuggestionsResponse,
-} from '@lookout/server/types';
+import type { images } from '@lookout/server/types';
 import { fetchJson } from '../../lib/api.ts';
 
-/** The selections the search endpoint takes, as the URL holds them (schema.ts `ImageSearchQuery`). */
-export type ImageSearchParams = {
-  tags: string[];
-  tagMode: 'all' | undefined;
-  labels: string[];
-  hotel: string[];
-  minScore: number | undefined;
-  minWidth: number | undefined;
-  maxWidth: number | undefined;
-  minHeight: number | undefined;
-  maxHeight: number | undefined;
-  orientation: Orientation[];
-  bbox: string | undefined;
-};
-
 /** The one search request, as the facets, the map and the grid share it. */
-export type SearchQuery = UseInfiniteQueryResult<InfiniteData<ImageSearchResponse>, Error>;
+export type SearchQuery = UseInfiniteQueryResult<InfiniteData<images.ImageSearchResponse>, Error>;
 
 /** A grid of 48 fills rows of 2, 3, 4, 6 or 8 thumbnails. */
 export const IMAGES_PAGE_SIZE = 48;
@@ -45,11 +25,11 @@ const base = '/api/images';
 export const imagesQueries = {
   all: () => ['images'] as const,
 
-  search: (params: ImageSearchParams) =>
+  search: (params: images.ImageSearchQuery) =>
     infiniteQueryOptions({
       queryKey: [...imagesQueries.all(), 'search', { ...params, size: IMAGES_PAGE_SIZE }] as const,
       queryFn: ({ signal, pageParam }) =>
-        fetchJson<ImageSearchResponse>(
+        fetchJson<images.ImageSearchResponse>(
           `${base}/search`,
           { ...params, size: IMAGES_PAGE_SIZE, cursor: pageParam },
           signal,
@@ -63,18 +43,19 @@ export const imagesQueries = {
     queryOptions({
       queryKey: [...imagesQueries.all(), 'tags', { prefix, minScore, size: SUGGESTIONS }] as const,
       queryFn: ({ signal }) =>
-        fetchJson<TagSuggestionsResponse>(`${base}/tags`, { prefix, minScore, size: SUGGESTIONS }, signal),
+        fetchJson<images.TagSuggestionsResponse>(
+          `${base}/tags`,
+          { prefix, minScore, size: SUGGESTIONS },
+          signal,
+        ),
     }),
 
   image: (imageId: string) =>
     queryOptions({
       queryKey: [...imagesQueries.all(), 'image', imageId] as const,
       queryFn: ({ signal }) =>
-        fetchJson<ImageDetailResponse>(`${base}/${encodeURIComponent(imageId)}`, {}, signal),
+        fetchJson<images.ImageDetailResponse>(`${base}/${encodeURIComponent(imageId)}`, {}, signal),
     }),
 };
 
-export interface TagSuggestion {
-  tag: string;
-  count: number;
-}
+export type TagSuggestion = images.TagSuggestionsResponse['tags'][number];

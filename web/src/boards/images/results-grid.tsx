@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ImageHit } from '@lookout/server/types';
+import type { images } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
 import { countOf, formatCount } from '../../lib/format-number.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
@@ -67,7 +67,15 @@ export function ResultsPanel({
   );
 }
 
-export function ImageCard({ hit, selected, search }: { hit: ImageHit; selected: boolean; search: string }) {
+export function ImageCard({
+  hit,
+  selected,
+  search,
+}: {
+  hit: images.ImageHit;
+  selected: boolean;
+  search: string;
+}) {
   const name = hit.hotelName ?? hit.hotelId ?? 'Unknown hotel';
   const topTags = hit.tags.slice(0, CARD_TAGS);
   return (

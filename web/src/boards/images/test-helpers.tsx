@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ImageHit, ImageSearchResponse } from '@lookout/server/types';
+import type { images } from '@lookout/server/types';
 import { useImagesView, type ImagesViewState } from './use-images-view.ts';
 import { renderRoute, TEST_NOW } from '../../lib/test-render.tsx';
 
@@ -14,7 +14,7 @@ export function renderAt(url: string, ui: (state: ImagesViewState) => ReactNode)
   return renderRoute('/images', url, <Harness />);
 }
 
-export function hit(imageId: string, overrides: Partial<ImageHit> = {}): ImageHit {
+export function hit(imageId: string, overrides: Partial<images.ImageHit> = {}): images.ImageHit {
   return {
     imageId,
     hotelId: 'htl-00001',
@@ -35,7 +35,9 @@ export function hit(imageId: string, overrides: Partial<ImageHit> = {}): ImageHi
 }
 
 /** A search answer whose numbers are small enough to check by eye. */
-export function searchResponse(overrides: Partial<ImageSearchResponse> = {}): ImageSearchResponse {
+export function searchResponse(
+  overrides: Partial<images.ImageSearchResponse> = {},
+): images.ImageSearchResponse {
   return {
     total: 1234,
     hits: [hit('img-1'), hit('img-2', { width: 1080, height: 1920, orientation: 'portrait' })],

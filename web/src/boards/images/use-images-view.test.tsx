@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { applyFilterChange, clearFilters, toggled } from '../../lib/use-board-filters.ts';
 import {
-  applyImagesChange,
-  CLEAR_SELECTIONS,
+  IMAGES_FIELDS,
+  imagesUrlChange,
   parseImagesView,
   searchParamsOf,
-  toggled,
   viewAsChange,
+  type ImagesChange,
 } from './use-images-view.ts';
 import { bucketChecked, bucketLabel, rangeLabel, toggleBucket } from './size-ranges.ts';
+
+// The shared URL ⇄ filters writer with the board's field list.
+const applyImagesChange = (url: URLSearchParams, change: ImagesChange) =>
+  applyFilterChange(IMAGES_FIELDS, url, imagesUrlChange(change));
 
 const FULL =
   'tz=utc&tags=swimming+pool&tags=bed&tagMode=all&labels=hero&minScore=0.8' +
@@ -80,7 +85,7 @@ describe('images selections in the URL', () => {
   });
 
   it('"Clear all" removes every selection but leaves the open image and the zone', () => {
-    const next = applyImagesChange(new URLSearchParams(FULL), CLEAR_SELECTIONS);
+    const next = applyFilterChange(IMAGES_FIELDS, new URLSearchParams(FULL), clearFilters(IMAGES_FIELDS));
     expect(next.toString()).toBe('tz=utc&image=img-0000042');
   });
 

@@ -1,17 +1,25 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import type { Orientation } from '@lookout/server/types';
-import { readList, readSingle, writeList } from '../../lib/url-params.ts';
+import type { images } from '@lookout/server/types';
+import {
+  kept,
+  list,
+  single,
+  useBoardFilters,
+  type BoardFilters,
+  type FilterChange,
+} from '../../lib/use-board-filters.ts';
+import { readList, readSingle } from '../../lib/url-params.ts';
 import { formatBbox, parseBbox, type Bbox } from './map-geometry.ts';
-import type { ImageSearchParams } from './queries.ts';
 
 // Every selection of the images board lives in the query string, under the names the BFF takes
 // (`tags`, `hotel`, `minWidth`, `bbox`, …), so a link or a reload restores exactly the view and
 // a URL can be read against the API docs. Defaults are never written. The board has no time
 // range: from/to/refresh/tz are left alone for the other boards and never sent.
 
+type Orientation = images.Orientation;
+
 export const ORIENTATIONS: readonly Orientation[] = ['landscape', 'portrait', 'square'];
-export type TagMode = 'any' | 'all';
+export type TagMode = NonNullable<images.ImageSearchQuery['tagMode']>;
 
 /** Inclusive `min`, exclusive `max`, as the API's size facet buckets. */
 export interface PixelRange {
@@ -50,7 +58,22 @@ export type ImagesChange = Partial<{
   image: string | null;
 }>;
 
-const LIST_PARAMS = ['tags', 'labels', 'hotel', 'orientation'] as const;
+/** The URL parameters, in the order a change writes them; read by `parseImagesView`. */
+export const IMAGES_FIELDS = {
+  tags: list(),
+  labels: list(),
+  hotel: list(),
+  orientation: list<Orientation>(),
+  tagMode: single<'all'>(),
+  minScore: single(),
+  minWidth: single(),
+  maxWidth: single(),
+  minHeight: single(),
+  maxHeight: single(),
+  bbox: single(),
+  /** imageId shown in the drawer: "Clear all" leaves it open. */
+  image: kept(),
+};
 const MAX_PIXELS = 1_000_000;
 
 function lowerCaseList(params: URLSearchParams, name: string): string[] {
@@ -121,31 +144,20 @@ export function parseImagesView(params: URLSearchParams): ImagesView {
   };
 }
 
-function setOrDelete(params: URLSearchParams, name: string, value: string | number | undefined | null) {
-  if (value === undefined || value === null || value === '') params.delete(name);
-  else params.set(name, String(value));
-}
+const urlNumber = (value: number | undefined | null) =>
+  value === undefined || value === null ? null : String(value);
 
-/** A new URLSearchParams with `change` applied; parameters it does not name are kept as they are. */
-export function applyImagesChange(params: URLSearchParams, change: ImagesChange): URLSearchParams {
-  const next = new URLSearchParams(params);
-  for (const name of LIST_PARAMS) {
-    const list = change[name];
-    if (list !== undefined) writeList(next, name, list);
-  }
-  if (change.tagMode !== undefined) setOrDelete(next, 'tagMode', change.tagMode === 'all' ? 'all' : null);
-  if (change.minScore !== undefined) setOrDelete(next, 'minScore', change.minScore);
-  if (change.width !== undefined) {
-    setOrDelete(next, 'minWidth', change.width.min);
-    setOrDelete(next, 'maxWidth', change.width.max);
-  }
-  if (change.height !== undefined) {
-    setOrDelete(next, 'minHeight', change.height.min);
-    setOrDelete(next, 'maxHeight', change.height.max);
-  }
-  if (change.bbox !== undefined) setOrDelete(next, 'bbox', change.bbox && formatBbox(change.bbox));
-  if (change.image !== undefined) setOrDelete(next, 'image', change.image);
-  return next;
+/** The change as URL parameters: ranges, numbers and the box in the form the API takes. */
+export function imagesUrlChange(change: ImagesChange): FilterChange<typeof IMAGES_FIELDS> {
+  const { tagMode, minScore, width, height, bbox, ...rest } = change;
+  return {
+    ...rest,
+    ...(tagMode !== undefined && { tagMode: tagMode === 'all' ? 'all' : null }),
+    ...(minScore !== undefined && { minScore: urlNumber(minScore) }),
+    ...(width !== undefined && { minWidth: urlNumber(width.min), maxWidth: urlNumber(width.max) }),
+    ...(height !== undefined && { minHeight: urlNumber(height.min), maxHeight: urlNumber(height.max) }),
+    ...(bbox !== undefined && { bbox: bbox && formatBbox(bbox) }),
+  };
 }
 
 /** The view as a change: writing it to an empty URL gives back the same view. */
@@ -164,19 +176,6 @@ export function viewAsChange(view: ImagesView): ImagesChange {
   };
 }
 
-/** Every selection removed; the open image stays open. */
-export const CLEAR_SELECTIONS: ImagesChange = {
-  tags: [],
-  tagMode: 'any',
-  labels: [],
-  hotel: [],
-  orientation: [],
-  minScore: null,
-  width: {},
-  height: {},
-  bbox: null,
-};
-
 export function hasSelections(view: ImagesView): boolean {
   return (
     view.tags.length > 0 ||
@@ -192,13 +191,8 @@ export function hasSelections(view: ImagesView): boolean {
   );
 }
 
-/** Adds or removes one value of a multi-select facet, keeping the others. */
-export function toggled<T extends string>(values: readonly T[], value: T): T[] {
-  return values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
-}
-
 /** The search endpoint's parameters for the view (no image, no time range). */
-export function searchParamsOf(view: ImagesView): ImageSearchParams {
+export function searchParamsOf(view: ImagesView): images.ImageSearchQuery {
   return {
     tags: view.tags,
     // Sent only when it matters: `any` is the default and means nothing without tags.
@@ -215,8 +209,8 @@ export function searchParamsOf(view: ImagesView): ImageSearchParams {
   };
 }
 
-export interface ImagesViewState extends ImagesView {
-  params: ImageSearchParams;
+export interface ImagesViewState extends ImagesView, Pick<BoardFilters<typeof IMAGES_FIELDS>, 'clear'> {
+  params: images.ImageSearchQuery;
   /** Selections are navigations: Back undoes them. */
   update(change: ImagesChange, options?: { replace?: boolean }): void;
   /** `?…` for a link that applies `change` (cards and drill-downs are real links). */
@@ -224,22 +218,22 @@ export interface ImagesViewState extends ImagesView {
 }
 
 export function useImagesView(): ImagesViewState {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const view = useMemo(() => parseImagesView(searchParams), [searchParams]);
+  const filters = useBoardFilters(IMAGES_FIELDS);
+  const view = useMemo(() => parseImagesView(filters.searchParams), [filters.searchParams]);
   // Keyed on the serialised parameters, so a change to `image` alone keeps the same object and
   // the search is not asked again.
   const paramsKey = JSON.stringify(searchParamsOf(view));
-  const params = useMemo(() => JSON.parse(paramsKey) as ImageSearchParams, [paramsKey]);
+  const params = useMemo(() => JSON.parse(paramsKey) as images.ImageSearchQuery, [paramsKey]);
 
+  const { update: updateUrl, searchFor: searchForUrl, clear } = filters;
   const update = useCallback(
-    (change: ImagesChange, options?: { replace?: boolean }) =>
-      setSearchParams((previous) => applyImagesChange(previous, change), { replace: options?.replace }),
-    [setSearchParams],
+    (change: ImagesChange, options?: { replace?: boolean }) => updateUrl(imagesUrlChange(change), options),
+    [updateUrl],
   );
   const searchFor = useCallback(
-    (change: ImagesChange) => `?${applyImagesChange(searchParams, change).toString()}`,
-    [searchParams],
+    (change: ImagesChange) => searchForUrl(imagesUrlChange(change)),
+    [searchForUrl],
   );
 
-  return { ...view, params, update, searchFor };
+  return { ...view, params, update, searchFor, clear };
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import type { Config } from '../../../core/config.ts';
-import type { SeedContext, SeedReport } from '../../../core/board.ts';
+import type { BoardDemo, SeedContext, SeedReport } from '../../../core/board.ts';
+import { hasDocuments } from '../../../es/request-basics.ts';
 import { ingestCloudTrail, describeRejection } from '../ingest/ingest-cloudtrail.ts';
 import { cloudtrailIndexPattern } from '../mapping.ts';
 import { generateCloudTrailLogs } from './generate-logs.ts';
@@ -49,13 +50,9 @@ export async function seedCloudTrail(context: SeedContext): Promise<SeedReport> 
   }
 }
 
-/** True when any CloudTrail document exists (a missing index is simply "no data"). */
-export async function cloudtrailHasData(client: Client, config: Config): Promise<boolean> {
-  const { count } = await client.count({
-    index: cloudtrailIndexPattern(config.cloudtrail.indexPrefix),
-    ignore_unavailable: true,
-    allow_no_indices: true,
-    terminate_after: 1,
-  });
-  return count > 0;
-}
+/** True when any CloudTrail document exists. */
+export const cloudtrailHasData = (client: Client, config: Config): Promise<boolean> =>
+  hasDocuments(client, [cloudtrailIndexPattern(config.cloudtrail.indexPrefix)]);
+
+/** What the board's `demo` loads on first use (board.ts). */
+export const demo: BoardDemo = { hasData: cloudtrailHasData, seed: seedCloudTrail };

@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
-import { loadConfig, type ContainersConfig } from '../../../core/config.ts';
+import { readConfig } from '../../../core/config.ts';
+import { containersConfig, type ContainersConfig } from '../config.ts';
 import { buildFailuresSearch, buildFirstErrorsSearch, buildTimelineSearch } from '../query.ts';
 import { shapeFirstErrors, shapeServiceBuckets, shapeTimeline, storedHits } from '../shape.ts';
 import type { LogFields } from '../log-fields.ts';
@@ -17,7 +18,8 @@ export const GOLDEN_BASE_MS = Date.parse('2026-11-20T09:00:00Z');
 const MINUTE = 60_000;
 
 export const GOLDEN_CONFIG: ContainersConfig = {
-  ...loadConfig({ ES_URL: 'http://127.0.0.1:9200' }).containers,
+  ...readConfig({ ES_URL: 'http://127.0.0.1:9200' }, [{ name: 'containers', config: containersConfig }])
+    .containers,
   eventsIndex: GOLDEN_EVENTS_INDEX,
   logsIndexPattern: GOLDEN_LOGS_PATTERN,
 };

@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import { claimOnce, ensureIndex, replaceIfUnchanged, type Stored } from '../../../es/claims.ts';
-import type { ContainersConfig } from '../../../core/config.ts';
+import type { ContainersConfig } from '../config.ts';
 import type { TimeRange } from '../../../core/time-range.ts';
 import type { Searcher } from '../../../es/search.ts';
 import type { AlertRow, Failure, ReasonClass } from '../schema.ts';

@@ -1,6 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Config } from '../../../core/config.ts';
-import type { SeedContext, SeedReport } from '../../../core/board.ts';
+import type { BoardDemo, SeedContext, SeedReport } from '../../../core/board.ts';
+import { hasDocuments } from '../../../es/request-basics.ts';
 import { writeDocuments } from '../../../es/bulk-writer.ts';
 import { asJsonItems, ingestEcsEvents } from '../ingest/ingest-events.ts';
 import { generateContainersDemo } from './generate.ts';
@@ -52,15 +53,8 @@ export async function seedContainers(context: SeedContext): Promise<SeedReport> 
  * True when the cluster holds ECS events or any container log. Logs count too: on a cluster whose
  * fluentd already writes `logstash-*`, the demo must never add made-up lines next to real ones.
  */
-export async function containersHaveData(client: Client, config: Config): Promise<boolean> {
-  for (const index of [config.containers.eventsIndex, config.containers.logsIndexPattern]) {
-    const { count } = await client.count({
-      index,
-      ignore_unavailable: true,
-      allow_no_indices: true,
-      terminate_after: 1,
-    });
-    if (count > 0) return true;
-  }
-  return false;
-}
+export const containersHaveData = (client: Client, config: Config): Promise<boolean> =>
+  hasDocuments(client, [config.containers.eventsIndex, config.containers.logsIndexPattern]);
+
+/** What the board's `demo` loads on first use (board.ts). */
+export const demo: BoardDemo = { hasData: containersHaveData, seed: seedContainers };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse } from '../../../app/error-schema.ts';
+import { ErrorResponse } from '../../../core/error-schema.ts';
 import { EcsIngestResponse } from '../schema.ts';
-import { registerJsonItemsParser, type JsonItemsBody } from '../../../app/json-body.ts';
+import { registerJsonItemsParser, type JsonItemsBody } from '../../../core/json-body.ts';
 import { HTTP_INGEST_LIMITS, MAX_LISTED_REJECTIONS } from '../../../core/json-values.ts';
 import { ingestEcsEvents } from './ingest-events.ts';
 

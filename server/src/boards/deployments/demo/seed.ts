@@ -1,6 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Config } from '../../../core/config.ts';
-import type { SeedContext, SeedReport } from '../../../core/board.ts';
+import type { BoardDemo, SeedContext, SeedReport } from '../../../core/board.ts';
+import { hasDocuments } from '../../../es/request-basics.ts';
 import { writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
 import { loadRules } from '../rules.ts';
 import { routeMessage, toStoredDeployment } from '../ingest/route-message.ts';
@@ -48,13 +49,9 @@ export async function seedDeployments(context: SeedContext): Promise<SeedReport>
   };
 }
 
-/** True when the deployments index holds any event (a missing index is simply "no data"). */
-export async function deploymentsHaveData(client: Client, config: Config): Promise<boolean> {
-  const { count } = await client.count({
-    index: config.deployments.index,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-    terminate_after: 1,
-  });
-  return count > 0;
-}
+/** True when any deploy/release event is stored. */
+export const deploymentsHaveData = (client: Client, config: Config): Promise<boolean> =>
+  hasDocuments(client, [config.deployments.index]);
+
+/** What the board's `demo` loads on first use (board.ts). */
+export const demo: BoardDemo = { hasData: deploymentsHaveData, seed: seedDeployments };

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import type { Config } from '../../../core/config.ts';
-import type { SeedContext, SeedReport } from '../../../core/board.ts';
+import type { BoardDemo, SeedContext, SeedReport } from '../../../core/board.ts';
+import { hasDocuments } from '../../../es/request-basics.ts';
 import { describeImagesRejection, ingestImages } from '../ingest/ingest-images.ts';
 import { generateImages } from './generate-images.ts';
 
@@ -43,13 +44,9 @@ export async function seedImages(context: SeedContext): Promise<SeedReport> {
   }
 }
 
-/** True when the image index holds any image (a missing index is simply "no data"). */
-export async function imagesHaveData(client: Client, config: Config): Promise<boolean> {
-  const { count } = await client.count({
-    index: config.images.index,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-    terminate_after: 1,
-  });
-  return count > 0;
-}
+/** True when any image is stored. */
+export const imagesHaveData = (client: Client, config: Config): Promise<boolean> =>
+  hasDocuments(client, [config.images.index]);
+
+/** What the board's `demo` loads on first use (board.ts). */
+export const demo: BoardDemo = { hasData: imagesHaveData, seed: seedImages };

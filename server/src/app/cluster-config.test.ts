@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../core/config.ts';
-import { clusterConfigOf } from './config.ts';
+import { loadConfig } from './config.ts';
+import { clusterConfigOf } from '../boards/cluster/config.ts';
 
 const families = (env: Record<string, string> = {}) => clusterConfigOf(loadConfig(env)).families;
 const byName = (env: Record<string, string> = {}) =>

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 
 export const ErrorResponse = Type.Object(
   {
@@ -8,6 +8,8 @@ export const ErrorResponse = Type.Object(
   },
   { $id: 'ErrorResponse' },
 );
+/** The body of every error answer (4xx and 5xx): the web reads `message`. */
+export type ApiErrorBody = Static<typeof ErrorResponse>;
 
 /** Responses every Elasticsearch-backed route can give, for the OpenAPI document. */
 export const esErrorResponses = {

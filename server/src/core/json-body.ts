@@ -1,13 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { StringDecoder } from 'node:string_decoder';
 import type { FastifyInstance } from 'fastify';
-import {
-  createJsonReader,
-  JsonLimitError,
-  NOT_JSON,
-  type JsonItem,
-  type JsonLimits,
-} from '../core/json-values.ts';
+import { createJsonReader, JsonLimitError, NOT_JSON, type JsonItem, type JsonLimits } from './json-values.ts';
 
 /** What an ingest route receives as `request.body`: the body's events, each parsed or refused. */
 export interface JsonItemsBody {

@@ -1,0 +1,103 @@
+import { defineEndpoint, type EndpointContext } from '../../core/board.ts';
+import { rangeReader } from '../../core/time-range.ts';
+import { checkIpOrCidr } from '../../core/ip-filter.ts';
+import {
+  buildEventByIdSearch,
+  buildEventsSearch,
+  buildSummarySearch,
+  buildTopCallsSearch,
+  buildUnknownIpsSearch,
+  chooseInterval,
+} from './query.ts';
+import { shapeEventRecord, shapeEvents, shapeSummary, shapeTopCalls, shapeUnknownIps } from './shape.ts';
+import {
+  EventParams,
+  EventRecordResponse,
+  EventsQuery,
+  EventsResponse,
+  SummaryQuery,
+  SummaryResponse,
+  TopCallsQuery,
+  TopCallsResponse,
+  UnknownIpsQuery,
+  UnknownIpsResponse,
+} from './schema.ts';
+
+/** Longest range one request may cover: a year of daily indices. */
+const MAX_RANGE_MS = 400 * 86_400_000;
+
+const indexOf = ({ config }: EndpointContext) => `${config.cloudtrail.indexPrefix}*`;
+const rangeWithin = rangeReader(undefined, { maxRangeMs: MAX_RANGE_MS });
+// Every parameter is checked here, before any search: the range, and the addresses.
+const rangeOf = (query: { from?: string; to?: string; sourceIp?: string[] }) => {
+  checkIpOrCidr('sourceIp', query.sourceIp);
+  return rangeWithin(query);
+};
+
+/** Build → search → shape for each endpoint; errors go to the app's one error handler. */
+export const cloudtrailEndpoints = [
+  defineEndpoint({
+    url: '/top-calls',
+    summary: 'Top API calls per interval',
+    description: 'Each bar holds its own top `size` calls and the rest as `other`.',
+    querystring: TopCallsQuery,
+    response: TopCallsResponse,
+    async answer({ query }, context) {
+      const range = rangeOf(query);
+      const interval = chooseInterval(range, query.interval);
+      const index = indexOf(context);
+      const response = await context.search(buildTopCallsSearch(query, { index, range, interval }));
+      return shapeTopCalls(response, { interval, range });
+    },
+  }),
+  defineEndpoint({
+    url: '/events',
+    summary: 'CloudTrail events, newest first',
+    description: 'Paged with `nextCursor` (search_after).',
+    querystring: EventsQuery,
+    response: EventsResponse,
+    async answer({ query }, context) {
+      const range = rangeOf(query);
+      const response = await context.search(buildEventsSearch(query, { index: indexOf(context), range }));
+      return shapeEvents(response, query.size ?? 50);
+    },
+  }),
+  defineEndpoint({
+    url: '/events/:eventID',
+    summary: 'One CloudTrail record as delivered',
+    params: EventParams,
+    response: EventRecordResponse,
+    async answer({ params }, context) {
+      const index = indexOf(context);
+      return shapeEventRecord(await context.search(buildEventByIdSearch(params.eventID, { index }))) ?? null;
+    },
+    notFound: (params) => `no event with eventID ${params.eventID}`,
+  }),
+  defineEndpoint({
+    url: '/unknown-ips',
+    summary: 'Source IPs outside the known networks',
+    description: 'Known networks come from KNOWN_CIDRS; AWS service callers are excluded.',
+    querystring: UnknownIpsQuery,
+    response: UnknownIpsResponse,
+    async answer({ query }, context) {
+      const knownNetworks = context.config.cloudtrail.knownCidrs;
+      const range = rangeOf(query);
+      const response = await context.search(
+        buildUnknownIpsSearch(query, { index: indexOf(context), range, knownNetworks }),
+      );
+      return shapeUnknownIps(response, knownNetworks);
+    },
+  }),
+  defineEndpoint({
+    url: '/summary',
+    summary: 'Totals, failures, accounts, top errors and freshness',
+    querystring: SummaryQuery,
+    response: SummaryResponse,
+    async answer({ query }, context) {
+      const range = rangeOf(query);
+      return shapeSummary(
+        await context.search(buildSummarySearch(query, { index: indexOf(context), range })),
+      );
+    },
+  }),
+];
