@@ -3,9 +3,7 @@
 // answer other than the documented one, and on a /api/health answer slower than 1 s meanwhile.
 // Usage: node --import tsx scripts/abuse-api.ts   (ES_URL, else the local `test` engine; E2E_PORT+1)
 import { connect } from 'node:net';
-import { startEngine, stopEngine } from '../server/src/es/local/launcher.ts';
-import { INSTANCES } from '../server/src/es/local/engine-home.ts';
-import { terminalProgress } from '../server/src/core/progress.ts';
+import { engineForScript } from './script-engine.ts';
 import {
   abusiveBodies,
   ingestHeaders,
@@ -32,13 +30,8 @@ function rawStatus(port: number, request: string): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  let esUrl = process.env.ES_URL;
-  let stopAfter = false;
-  if (!esUrl) {
-    const engine = await startEngine('test', terminalProgress(process.stdout));
-    esUrl = `http://127.0.0.1:${INSTANCES.test.port}`;
-    stopAfter = engine.startedNow;
-  }
+  const engine = await engineForScript();
+  const esUrl = engine.url;
   const port = Number(process.env.E2E_PORT ?? 8090) + 1;
   const index = `abuse-ecs-${Date.now().toString(36)}`;
   const bff = await startBff(esUrl, port, { ECS_EVENTS_INDEX: index, SNS_RATE_LIMIT_PER_MINUTE: '0' });
@@ -145,7 +138,7 @@ async function main(): Promise<number> {
   } finally {
     await bff.stop();
     await fetch(`${esUrl}/${index}`, { method: 'DELETE' }).catch(() => undefined);
-    if (stopAfter) await stopEngine('test', terminalProgress(process.stdout));
+    await engine.release();
   }
 }
 

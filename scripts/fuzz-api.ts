@@ -9,9 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../server/src/app/build-app.ts';
 import { loadConfig } from '../server/src/app/config.ts';
-import { startEngine, stopEngine } from '../server/src/es/local/launcher.ts';
-import { INSTANCES } from '../server/src/es/local/engine-home.ts';
-import { terminalProgress } from '../server/src/core/progress.ts';
+import { engineForScript } from './script-engine.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const venv = path.join(root, '.lookout', 'fuzz-venv');
@@ -68,13 +66,8 @@ async function main(): Promise<number> {
   const seed = option('--seed', 1);
   ensureSchemathesis();
 
-  let esUrl = process.env.ES_URL;
-  let stopAfter = false;
-  if (!esUrl) {
-    const engine = await startEngine('test', terminalProgress(process.stdout));
-    esUrl = `http://127.0.0.1:${INSTANCES.test.port}`;
-    stopAfter = engine.startedNow;
-  }
+  const engine = await engineForScript();
+  const esUrl = engine.url;
 
   // The same app as production, on a free port. The per-client rate limit is off: one fuzzer
   // sends far more than a person, and a 429 would only hide the answers under test.
@@ -138,7 +131,7 @@ async function main(): Promise<number> {
     status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   } finally {
     await app.close();
-    if (stopAfter) await stopEngine('test', terminalProgress(process.stdout));
+    await engine.release();
   }
 
   const figures = readJunit(junit);
