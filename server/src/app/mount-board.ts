@@ -1,8 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import type { Board, Endpoint } from '../core/board.ts';
+import { isSearchEndpoint, type Board, type Endpoint, type EndpointContext } from '../core/board.ts';
 import { ErrorResponse, esErrorResponses } from '../core/error-schema.ts';
 import { NotFoundError } from '../core/not-found.ts';
 import { markPartial, notingPartial } from './partial-results.ts';
+
+/** `answer`, or build → search → shape with one "now" for the whole request. */
+async function answerOf(
+  endpoint: Endpoint,
+  input: { query: unknown; params: unknown },
+  context: EndpointContext,
+): Promise<unknown> {
+  if (!isSearchEndpoint(endpoint)) return endpoint.answer(input, context);
+  const built = endpoint.build(input, { config: context.config, now: new Date() });
+  return endpoint.shape(await context.search(built.search), built);
+}
 
 /**
  * One endpoint of the table: its schemas declare validation, serialisation and the OpenAPI
@@ -30,7 +41,7 @@ function mountEndpoint(scope: FastifyInstance, board: Board, endpoint: Endpoint)
     async (request, reply) => {
       const { search, reasons } = notingPartial(app.esSearch);
       const input = { query: request.query, params: request.params };
-      const answer = await endpoint.answer(input, { config: app.config, es: app.es, search });
+      const answer = await answerOf(endpoint, input, { config: app.config, es: app.es, search });
       if (answer === null) {
         throw new NotFoundError(endpoint.notFound?.(request.params) ?? 'not found');
       }

@@ -65,17 +65,25 @@ export interface EndpointContext {
   search: Search;
 }
 
+/** What an endpoint's `build` may use: the configuration and this request's "now" (no I/O). */
+export interface BuildContext {
+  config: Config;
+  /** Read once per request, so build and shape see the same time (golden cases fix it). */
+  now: Date;
+}
+
+/** A search response as `shape` receives it (aggregations by name, see es/aggregations.ts). */
+export type SearchResponse = estypes.SearchResponse<unknown, Record<string, estypes.AggregationsAggregate>>;
+
 /**
- * One endpoint of a board, as data: core mounts it under `/api/<board>` with its request and
- * response schemas (validation, serialisation and the OpenAPI document come from them), answers
- * 404 with `notFound` when `answer` finds nothing, and sets `partial` on the response when a
- * search of this request came back incomplete.
+ * What `build` hands on: the search to send, and whatever else shaping needs from the request
+ * (the resolved range, the chosen interval, the page size), so shape never re-reads the clock.
  */
-export interface Endpoint<
-  Query extends TSchema = TSchema,
-  Params extends TSchema = TSchema,
-  Response extends TSchema = TSchema,
-> {
+export interface BuiltSearch {
+  search: estypes.SearchRequest;
+}
+
+interface EndpointBase<Query extends TSchema, Params extends TSchema, Response extends TSchema> {
   /** Relative to `/api/<board>`, e.g. `/top-calls` or `/events/:eventID`. */
   url: string;
   summary: string;
@@ -83,21 +91,67 @@ export interface Endpoint<
   querystring?: Query;
   params?: Params;
   response: Response;
-  answer(
-    request: { query: Static<Query>; params: Static<Params> },
-    context: EndpointContext,
-  ): Promise<Static<Response> | null>;
-  /** The 404 message when `answer` finds nothing (only endpoints that look one thing up). */
+  /** The 404 message when the endpoint finds nothing (only endpoints that look one thing up). */
   notFound?: (params: Static<Params>) => string;
 }
+
+export interface EndpointRequest<Query extends TSchema = TSchema, Params extends TSchema = TSchema> {
+  query: Static<Query>;
+  params: Static<Params>;
+}
+
+/** An endpoint whose answer takes more than one search, or reads that are not searches. */
+export interface AnswerEndpoint<
+  Query extends TSchema = TSchema,
+  Params extends TSchema = TSchema,
+  Response extends TSchema = TSchema,
+> extends EndpointBase<Query, Params, Response> {
+  answer(request: EndpointRequest<Query, Params>, context: EndpointContext): Promise<Static<Response> | null>;
+}
+
+/**
+ * An endpoint that is one search: `build` (pure) → core sends `built.search` → `shape` (pure).
+ * Golden cases come from the table: a `__fixtures__/<case>.case.json` naming the endpoint, its
+ * request and configuration is fed through `build` and `shape` (test/golden-harness.ts).
+ */
+export interface SearchEndpoint<
+  Query extends TSchema = TSchema,
+  Params extends TSchema = TSchema,
+  Response extends TSchema = TSchema,
+  Built extends BuiltSearch = BuiltSearch,
+> extends EndpointBase<Query, Params, Response> {
+  build(request: EndpointRequest<Query, Params>, context: BuildContext): Built;
+  /** Null when the request looked one thing up and it is not there (→ 404 with `notFound`). */
+  shape(response: SearchResponse, built: Built): Static<Response> | null;
+}
+
+/**
+ * One endpoint of a board, as data: core mounts it under `/api/<board>` with its request and
+ * response schemas (validation, serialisation and the OpenAPI document come from them), answers
+ * 404 with `notFound` when it finds nothing, and sets `partial` on the response when a search of
+ * this request came back incomplete. Either `answer`, or `build` + `shape`.
+ */
+export type Endpoint = AnswerEndpoint | SearchEndpoint;
 
 /** Keeps an endpoint's request and response types tied to its schemas. */
 export function defineEndpoint<
   Query extends TSchema = TSchema,
   Params extends TSchema = TSchema,
   Response extends TSchema = TSchema,
->(endpoint: Endpoint<Query, Params, Response>): Endpoint {
-  return endpoint as unknown as Endpoint;
+  Built extends BuiltSearch = BuiltSearch,
+>(endpoint: SearchEndpoint<Query, Params, Response, Built>): Endpoint;
+export function defineEndpoint<
+  Query extends TSchema = TSchema,
+  Params extends TSchema = TSchema,
+  Response extends TSchema = TSchema,
+>(endpoint: AnswerEndpoint<Query, Params, Response>): Endpoint;
+export function defineEndpoint(endpoint: unknown): Endpoint {
+  return endpoint as Endpoint;
+}
+
+/** True for the endpoints that are one search (build → search → shape). */
+export function isSearchEndpoint(endpoint: Endpoint): endpoint is SearchEndpoint {
+  return 'build' in endpoint;
 }
 
 /** Routes that live outside `/api/<board>` (ingest endpoints), mounted at an explicit prefix. */

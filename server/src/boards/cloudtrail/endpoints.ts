@@ -1,4 +1,4 @@
-import { defineEndpoint, type EndpointContext } from '../../core/board.ts';
+import { defineEndpoint, type BuildContext } from '../../core/board.ts';
 import { rangeReader } from '../../core/time-range.ts';
 import { checkIpOrCidr } from '../../core/ip-filter.ts';
 import {
@@ -26,12 +26,12 @@ import {
 /** Longest range one request may cover: a year of daily indices. */
 const MAX_RANGE_MS = 400 * 86_400_000;
 
-const indexOf = ({ config }: EndpointContext) => `${config.cloudtrail.indexPrefix}*`;
+const indexOf = ({ config }: BuildContext) => `${config.cloudtrail.indexPrefix}*`;
 const rangeWithin = rangeReader(undefined, { maxRangeMs: MAX_RANGE_MS });
 // Every parameter is checked here, before any search: the range, and the addresses.
-const rangeOf = (query: { from?: string; to?: string; sourceIp?: string[] }) => {
+const rangeOf = (query: { from?: string; to?: string; sourceIp?: string[] }, { now }: BuildContext) => {
   checkIpOrCidr('sourceIp', query.sourceIp);
-  return rangeWithin(query);
+  return rangeWithin(query, now);
 };
 
 /** Build → search → shape for each endpoint; errors go to the app's one error handler. */
@@ -42,13 +42,16 @@ export const cloudtrailEndpoints = [
     description: 'Each bar holds its own top `size` calls and the rest as `other`.',
     querystring: TopCallsQuery,
     response: TopCallsResponse,
-    async answer({ query }, context) {
-      const range = rangeOf(query);
+    build({ query }, context) {
+      const range = rangeOf(query, context);
       const interval = chooseInterval(range, query.interval);
-      const index = indexOf(context);
-      const response = await context.search(buildTopCallsSearch(query, { index, range, interval }));
-      return shapeTopCalls(response, { interval, range });
+      return {
+        search: buildTopCallsSearch(query, { index: indexOf(context), range, interval }),
+        interval,
+        range,
+      };
     },
+    shape: (response, { interval, range }) => shapeTopCalls(response, { interval, range }),
   }),
   defineEndpoint({
     url: '/events',
@@ -56,21 +59,21 @@ export const cloudtrailEndpoints = [
     description: 'Paged with `nextCursor` (search_after).',
     querystring: EventsQuery,
     response: EventsResponse,
-    async answer({ query }, context) {
-      const range = rangeOf(query);
-      const response = await context.search(buildEventsSearch(query, { index: indexOf(context), range }));
-      return shapeEvents(response, query.size ?? 50);
-    },
+    build: ({ query }, context) => ({
+      search: buildEventsSearch(query, { index: indexOf(context), range: rangeOf(query, context) }),
+      size: query.size ?? 50,
+    }),
+    shape: (response, { size }) => shapeEvents(response, size),
   }),
   defineEndpoint({
     url: '/events/:eventID',
     summary: 'One CloudTrail record as delivered',
     params: EventParams,
     response: EventRecordResponse,
-    async answer({ params }, context) {
-      const index = indexOf(context);
-      return shapeEventRecord(await context.search(buildEventByIdSearch(params.eventID, { index }))) ?? null;
-    },
+    build: ({ params }, context) => ({
+      search: buildEventByIdSearch(params.eventID, { index: indexOf(context) }),
+    }),
+    shape: (response) => shapeEventRecord(response) ?? null,
     notFound: (params) => `no event with eventID ${params.eventID}`,
   }),
   defineEndpoint({
@@ -79,25 +82,24 @@ export const cloudtrailEndpoints = [
     description: 'Known networks come from KNOWN_CIDRS; AWS service callers are excluded.',
     querystring: UnknownIpsQuery,
     response: UnknownIpsResponse,
-    async answer({ query }, context) {
+    build({ query }, context) {
       const knownNetworks = context.config.cloudtrail.knownCidrs;
-      const range = rangeOf(query);
-      const response = await context.search(
-        buildUnknownIpsSearch(query, { index: indexOf(context), range, knownNetworks }),
-      );
-      return shapeUnknownIps(response, knownNetworks);
+      const range = rangeOf(query, context);
+      return {
+        search: buildUnknownIpsSearch(query, { index: indexOf(context), range, knownNetworks }),
+        knownNetworks,
+      };
     },
+    shape: (response, { knownNetworks }) => shapeUnknownIps(response, knownNetworks),
   }),
   defineEndpoint({
     url: '/summary',
     summary: 'Totals, failures, accounts, top errors and freshness',
     querystring: SummaryQuery,
     response: SummaryResponse,
-    async answer({ query }, context) {
-      const range = rangeOf(query);
-      return shapeSummary(
-        await context.search(buildSummarySearch(query, { index: indexOf(context), range })),
-      );
-    },
+    build: ({ query }, context) => ({
+      search: buildSummarySearch(query, { index: indexOf(context), range: rangeOf(query, context) }),
+    }),
+    shape: (response) => shapeSummary(response),
   }),
 ];

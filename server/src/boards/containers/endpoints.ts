@@ -57,14 +57,12 @@ export const containersEndpoints = [
     summary: 'Startup failures per interval by reason class',
     querystring: TimelineQuery,
     response: TimelineResponse,
-    async answer({ query }, { config, search }) {
-      const range = rangeOf(query);
+    build({ query }, { config, now }) {
+      const range = rangeOf(query, now);
       const interval = chooseTimelineInterval(range, query.interval);
-      return shapeTimeline(
-        await search(buildTimelineSearch(config.containers, range, query, interval)),
-        interval,
-      );
+      return { search: buildTimelineSearch(config.containers, range, query, interval), interval };
     },
+    shape: (response, { interval }) => shapeTimeline(response, interval),
   }),
   defineEndpoint({
     url: '/alerts',

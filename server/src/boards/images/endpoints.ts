@@ -78,11 +78,11 @@ export const imagesEndpoints = [
     summary: 'One image with every Vision tag and score',
     params: ImageParams,
     response: ImageDetailResponse,
-    async answer({ params }, context) {
+    build({ params }, context) {
       const board = contextOf(context);
-      const response = await context.search(buildImageByIdSearch(params.imageId, board));
-      return shapeImageDetail(response, board.minScore) ?? null;
+      return { search: buildImageByIdSearch(params.imageId, board), minScore: board.minScore };
     },
+    shape: (response, { minScore }) => shapeImageDetail(response, minScore) ?? null,
     notFound: (params) => `no image with imageId ${params.imageId}`,
   }),
 ];
