@@ -6,6 +6,8 @@ import { cloudtrailEndpoints } from './endpoints.ts';
 /** CloudTrail: who called which AWS API, from where, when, in which account. */
 export const cloudtrailBoard = defineBoard({
   name: 'cloudtrail',
+  title: 'CloudTrail',
+  question: 'who called which AWS API, from where, when, in which account',
   config: cloudtrailConfig,
   endpoints: cloudtrailEndpoints,
   indexTemplates: (config) => [cloudtrailIndexTemplate(config.cloudtrail.indexPrefix)],

@@ -56,6 +56,9 @@ const scheduledRetention: AlertSource = {
 /** Cluster: is the cluster healthy, is every feed arriving, when does disk run out, what does retention delete. */
 export const clusterBoard = defineBoard({
   name: 'cluster',
+  title: 'Cluster',
+  question:
+    'is the cluster healthy, is every feed arriving, when does disk run out, what does retention delete',
   config: clusterConfig,
   routes,
   indexTemplates: (config) => [

@@ -59,6 +59,8 @@ const startupFailureAlerts: AlertSource = {
  */
 export const containersBoard = defineBoard({
   name: 'containers',
+  title: 'Container failures',
+  question: "why did this service's container not start",
   config: containersConfig,
   endpoints: containersEndpoints,
   scopes: [{ prefix: '/api/ingest', plugin: ecsIngestRoutes }],

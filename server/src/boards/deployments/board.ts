@@ -34,6 +34,8 @@ export function createDeploymentsBoard(options: DeploymentsBoardOptions = {}): B
   };
   return defineBoard({
     name: 'deployments',
+    title: 'Deployments',
+    question: "how many deploys failed, and was it the user's change or the platform",
     config: deploymentsConfig,
     endpoints: deploymentsEndpoints,
     scopes: [{ prefix: '/api/ingest', plugin: snsScope }],

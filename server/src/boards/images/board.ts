@@ -7,6 +7,8 @@ import { imagesStoredDataNotes } from './stored-mapping.ts';
 /** Hotel image tags: how many images carry a Vision tag, where, in which sizes. */
 export const imagesBoard = defineBoard({
   name: 'images',
+  title: 'Image tags',
+  question: 'how many hotel images carry a tag, where, what sizes',
   config: imagesConfig,
   endpoints: imagesEndpoints,
   routes: imagesPictureRoutes,
