@@ -57,12 +57,23 @@ export interface CoreConfig {
     maxQueuedSearches: number;
   };
   access: AccessConfig;
+  /** The one webhook every board's alerts go to. */
+  alerts: AlertDelivery;
   logLevel: string;
   /** Built SPA to serve; absent in API-only runs (tests that do not need the web). */
   webDist?: string;
 }
 
 export type Config = CoreConfig & BoardConfigs;
+
+/** Where alerts go: the one webhook every board's alerts share (ALERT_WEBHOOK_URL, ALERT_FORMAT, PUBLIC_URL). */
+export interface AlertDelivery {
+  /** Unset: no alert watcher runs. */
+  webhookUrl?: string;
+  format: 'slack' | 'generic';
+  /** Absolute base of the deep links in alerts, e.g. https://lookout.example.org */
+  publicUrl: string;
+}
 
 /** A board's part of the configuration: its variables, and how they become its slice. */
 export interface ConfigSlice<T> {
@@ -211,6 +222,18 @@ export const coreVariables = Type.Object({
   CURSOR_SECRET: variable.string({
     description: `signs the \`cursor\` of paged lists (HMAC); ${MIN_TOKEN_LENGTH} characters at least`,
     defaultText: '— (generated once, kept in Elasticsearch)',
+  }),
+  ALERT_WEBHOOK_URL: variable.string({
+    description: 'where the alert watcher posts one message per new startup failure',
+    defaultText: '— (no alerts)',
+  }),
+  ALERT_FORMAT: variable.oneOf(['slack', 'generic'], {
+    description: '`slack` (text + blocks, Slack-compatible) or `generic` (flat JSON)',
+    default: 'slack',
+  }),
+  PUBLIC_URL: variable.string({
+    description: 'absolute base of the deep links in alerts',
+    defaultText: '`http://HOST:PORT`',
   }),
 });
 
@@ -472,8 +495,20 @@ function readCoreConfig(env: Env): CoreConfig {
     http,
     limits: limits(env, read, requestTimeoutMs),
     access: accessConfig(env, read, http.host),
+    alerts: alertDelivery(read, http),
     logLevel,
     webDist,
+  };
+}
+
+/** The alert webhook, shared by every board that alerts; links default to this server's address. */
+function alertDelivery(read: CoreReader, http: CoreConfig['http']): AlertDelivery {
+  const webhookUrl = read.httpUrl('ALERT_WEBHOOK_URL');
+  const host = http.host.includes(':') ? `[${http.host}]` : http.host;
+  return {
+    ...(webhookUrl ? { webhookUrl } : {}),
+    format: read.oneOf<'slack' | 'generic'>('ALERT_FORMAT'),
+    publicUrl: read.httpUrl('PUBLIC_URL') ?? `http://${host}:${http.port}`,
   };
 }
 

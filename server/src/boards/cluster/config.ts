@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ConfigError, type Config, type ConfigSlice } from '../../core/config.ts';
+import { ConfigError, type AlertDelivery, type Config, type ConfigSlice } from '../../core/config.ts';
 import { readerOf, variable } from '../../core/env.ts';
 
 /**
@@ -58,14 +58,6 @@ export interface ClusterSettings {
     /** Disk forecast to reach the high watermark within this many days is an alert. */
     forecastDays: number;
   };
-}
-
-/** Where alerts go: the one webhook every board's alerts share (ALERT_WEBHOOK_URL, ALERT_FORMAT, PUBLIC_URL). */
-export interface AlertDelivery {
-  /** Unset: no alert watcher. */
-  webhookUrl?: string;
-  format: 'slack' | 'generic';
-  publicUrl: string;
 }
 
 /** The settings with every family resolved: what the board, the CLI and the jobs use. */
@@ -366,12 +358,10 @@ export function resolveClusterConfig(
 }
 
 /**
- * The cluster board's configuration within the app's: other boards' index names, and the alert
- * webhook the containers board declares (one webhook for every board's alerts), read, not imported.
+ * The cluster board's configuration within the app's: other boards' index names (read, not
+ * imported), and the app's alert webhook (one for every board's alerts).
  */
 export function clusterConfigOf(config: Config): ClusterConfig {
-  const { webhookUrl, format, publicUrl } = config.containers.alerts;
-  const delivery: AlertDelivery = { ...(webhookUrl ? { webhookUrl } : {}), format, publicUrl };
   return resolveClusterConfig(
     config.cluster,
     {
@@ -382,6 +372,6 @@ export function clusterConfigOf(config: Config): ClusterConfig {
       imagesIndex: config.images.index,
       alertsIndex: config.containers.alerts.index,
     },
-    delivery,
+    config.alerts,
   );
 }
