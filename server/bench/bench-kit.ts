@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { Config } from '../src/app/config.ts';
+import { isSearchEndpoint, type Board } from '../src/core/board.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -345,6 +346,33 @@ function latencyRow(name: string, samples: Samples): string[] {
     ms(overhead),
     withinBudget ? 'ok' : 'OVER',
   ];
+}
+
+/** A latency case named by its endpoint in the board's table, and the query string it is sent with. */
+export interface TableCase {
+  name: string;
+  /** The endpoint's `url` in the board's table, e.g. `/top-calls`. */
+  endpoint: string;
+  query: Record<string, string>;
+}
+
+/**
+ * The BFF path of each case and, for the direct side, the very search the endpoint's own `build`
+ * makes of that request (so the bench never builds it a second way); a case naming no build/shape
+ * endpoint of the table is an error.
+ */
+export function tableCases(
+  board: Board,
+  config: Config,
+  cases: TableCase[],
+): Array<{ name: string; bffPath: string; search: estypes.SearchRequest }> {
+  return cases.map(({ name, endpoint: url, query }) => {
+    const endpoint = board.endpoints?.find((candidate) => candidate.url === url);
+    if (!endpoint || !isSearchEndpoint(endpoint))
+      throw new Error(`${board.name}: no build/shape endpoint ${url}`);
+    const built = endpoint.build({ query, params: {} }, { config, now: new Date() });
+    return { name, bffPath: `/api/${board.name}${url}?${new URLSearchParams(query)}`, search: built.search };
+  });
 }
 
 /** Clears the request cache of the indices matching `pattern`. */
