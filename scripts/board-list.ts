@@ -4,29 +4,21 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
-import {
-  README_END,
-  README_START,
-  readmeBoardTable,
-  TYPES_END,
-  TYPES_START,
-  typesBoardLines,
-  withGenerated,
-} from '../server/src/app/board-list.ts';
+import { generatedLists, withGenerated } from '../server/src/app/board-list.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-async function rewrite(file: string, start: string, end: string, body: string): Promise<void> {
-  const full = path.join(root, file);
-  const next = withGenerated(readFileSync(full, 'utf8'), start, end, body);
-  const options = (await prettier.resolveConfig(full)) ?? {};
-  writeFileSync(full, await prettier.format(next, { ...options, filepath: full }));
-  process.stdout.write(`${file}: list of boards written\n`);
-}
+const lists = Object.values(generatedLists());
 
 if (process.argv.includes('--write')) {
-  await rewrite('README.md', README_START, README_END, `\n${readmeBoardTable()}\n`);
-  await rewrite('server/src/types.ts', TYPES_START, TYPES_END, typesBoardLines());
+  for (const { file, start, end, body } of lists) {
+    const full = path.join(root, file);
+    // A blank line around the README's table keeps it a Markdown table under its marker.
+    const between = file.endsWith('.md') ? `\n${body}\n` : body;
+    const next = withGenerated(readFileSync(full, 'utf8'), start, end, between);
+    const options = (await prettier.resolveConfig(full)) ?? {};
+    writeFileSync(full, await prettier.format(next, { ...options, filepath: full }));
+    process.stdout.write(`${file}: list of boards written\n`);
+  }
 } else {
-  process.stdout.write(`${readmeBoardTable()}\n\n${typesBoardLines()}\n`);
+  for (const { body } of lists) process.stdout.write(`${body}\n\n`);
 }

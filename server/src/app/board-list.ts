@@ -40,6 +40,14 @@ export function typesBoardLines(): string {
     .join('\n');
 }
 
+/** Each generated list: the file (from the repository's root), its markers and what goes between. */
+export function generatedLists() {
+  return {
+    readme: { file: 'README.md', start: README_START, end: README_END, body: readmeBoardTable() },
+    types: { file: 'server/src/types.ts', start: TYPES_START, end: TYPES_END, body: typesBoardLines() },
+  };
+}
+
 /** `text` with what stands between `start` and `end` replaced by `body`. */
 export function withGenerated(text: string, start: string, end: string, body: string): string {
   const from = text.indexOf(start);
