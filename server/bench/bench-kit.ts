@@ -19,6 +19,19 @@ export const mb = (bytes: number): string => `${int(bytes / 1_048_576)} MB`;
 export const pct = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
 
 /** An aligned table: first column left, the others right. */
+/** The flags every board bench takes (each adds its own). */
+export interface BenchFlags {
+  /** Days of history, ending now. */
+  days: number;
+  /** Multiplier of the demo's default volume. */
+  scale: number;
+  seed: number;
+  /** Timed requests per latency case (after the warm-ups). */
+  requests: number;
+  /** Keep the generated data and the indices for the next run. */
+  keep: boolean;
+}
+
 /**
  * A bench's flags: `--name value` numbers, each positive (a bad one stops the bench naming its
  * flag), and `--flag` switches. `undefined` defaults leave a number unset (the bench derives it).

@@ -60,6 +60,7 @@ import {
   parseBenchFlags,
   tableCases,
   type TableCase,
+  type BenchFlags,
 } from './bench-kit.ts';
 import { cloudtrailBoard } from '../src/boards/cloudtrail/board.ts';
 
@@ -79,13 +80,7 @@ const DAY = 86_400_000;
 // ---------------------------------------------------------------------------------------------
 // Flags and output
 
-interface Flags {
-  days: number;
-  scale: number;
-  seed: number;
-  requests: number;
-  keep: boolean;
-}
+type Flags = BenchFlags;
 
 function parseFlags(argv: string[]): Flags {
   const flags = parseBenchFlags(
