@@ -82,6 +82,17 @@ export interface ConfigSlice<T> {
   read(env: Env, core: CoreConfig): T;
 }
 
+/**
+ * A board's slice from its variables and how the read values become its settings: the reader
+ * (`read.indexName('X')`, …) names the variable in every error.
+ */
+export function configSlice<V extends Variables, T>(
+  variables: V,
+  settings: (read: ReturnType<typeof readerOf<V>>, core: CoreConfig) => T,
+): ConfigSlice<T> {
+  return { variables, read: (env, core) => settings(readerOf(env, variables), core) };
+}
+
 /** Who may use the API, how the ingest endpoints are guarded, and the HTTP abuse limits. */
 export interface AccessConfig {
   /** `none`: the local demo (loopback only unless ALLOW_OPEN_ACCESS); `proxy`: SSO proxy; `token`: bearer tokens. */

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { ConfigError, type AlertDelivery, type Config, type ConfigSlice } from '../../core/config.ts';
-import { readerOf, variable } from '../../core/env.ts';
+import { ConfigError, configSlice, type AlertDelivery, type Config } from '../../core/config.ts';
+import { variable } from '../../core/env.ts';
 
 /**
  * The cluster board's configuration: the index families it watches (every board's indices plus
@@ -300,35 +300,31 @@ const variables = Type.Object({
 });
 
 /** The slice, from the board's own variables. */
-export const clusterConfig: ConfigSlice<ClusterSettings> = {
-  variables,
-  read(env) {
-    const read = readerOf(env, variables);
-    const extraFamilies = parseExtraFamilies(read.string('CLUSTER_EXTRA_FAMILIES'), 'CLUSTER_EXTRA_FAMILIES');
-    const known: string[] = [...BUILT_IN_FAMILIES, ...extraFamilies.map((family) => family.name)];
-    const twice = known.find((name, i) => known.indexOf(name) !== i);
-    if (twice) throw new ConfigError('CLUSTER_EXTRA_FAMILIES', `family "${twice}" is defined twice`);
-    return {
-      extraFamilies,
-      overrides: {
-        retention: parseRetentionPolicies(read.string('RETENTION_POLICIES'), known, 'RETENTION_POLICIES'),
-        freshnessMs: parseFreshnessThresholds(
-          read.string('FRESHNESS_THRESHOLDS'),
-          known,
-          'FRESHNESS_THRESHOLDS',
-        ),
-      },
-      auditIndex: read.indexName('CLUSTER_AUDIT_INDEX'),
-      stateIndex: read.indexName('CLUSTER_STATE_INDEX'),
-      retentionIntervalMs: read.integer('RETENTION_INTERVAL_MINUTES') * 60_000,
-      alerts: {
-        intervalMs: read.integer('CLUSTER_ALERT_INTERVAL') * 1000,
-        yellowForMs: read.integer('CLUSTER_YELLOW_ALERT_MINUTES') * 60_000,
-        forecastDays: read.integer('DISK_FORECAST_ALERT_DAYS'),
-      },
-    };
-  },
-};
+export const clusterConfig = configSlice(variables, (read): ClusterSettings => {
+  const extraFamilies = parseExtraFamilies(read.string('CLUSTER_EXTRA_FAMILIES'), 'CLUSTER_EXTRA_FAMILIES');
+  const known: string[] = [...BUILT_IN_FAMILIES, ...extraFamilies.map((family) => family.name)];
+  const twice = known.find((name, i) => known.indexOf(name) !== i);
+  if (twice) throw new ConfigError('CLUSTER_EXTRA_FAMILIES', `family "${twice}" is defined twice`);
+  return {
+    extraFamilies,
+    overrides: {
+      retention: parseRetentionPolicies(read.string('RETENTION_POLICIES'), known, 'RETENTION_POLICIES'),
+      freshnessMs: parseFreshnessThresholds(
+        read.string('FRESHNESS_THRESHOLDS'),
+        known,
+        'FRESHNESS_THRESHOLDS',
+      ),
+    },
+    auditIndex: read.indexName('CLUSTER_AUDIT_INDEX'),
+    stateIndex: read.indexName('CLUSTER_STATE_INDEX'),
+    retentionIntervalMs: read.integer('RETENTION_INTERVAL_MINUTES') * 60_000,
+    alerts: {
+      intervalMs: read.integer('CLUSTER_ALERT_INTERVAL') * 1000,
+      yellowForMs: read.integer('CLUSTER_YELLOW_ALERT_MINUTES') * 60_000,
+      forecastDays: read.integer('DISK_FORECAST_ALERT_DAYS'),
+    },
+  };
+});
 
 /** Every family with its pattern (from the other boards' index names), retention and freshness threshold. */
 export function resolveClusterConfig(

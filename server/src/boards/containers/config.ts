@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import type { AlertDelivery, ConfigSlice } from '../../core/config.ts';
-import { readerOf, variable } from '../../core/env.ts';
+import { configSlice, type AlertDelivery } from '../../core/config.ts';
+import { variable } from '../../core/env.ts';
 
 export interface ContainersConfig {
   /** Where fluent-plugin-elasticsearch writes container logs (`logstash_format true`); read only. */
@@ -72,23 +72,19 @@ const variables = Type.Object({
   }),
 });
 
-export const containersConfig: ConfigSlice<ContainersConfig> = {
-  variables,
-  read(env, core) {
-    const read = readerOf(env, variables);
-    return {
-      logsIndexPattern: read.indexPattern('CONTAINER_LOGS_INDEX'),
-      eventsIndex: read.indexName('ECS_EVENTS_INDEX'),
-      startupWindowMs: read.integer('STARTUP_WINDOW_SECONDS') * 1000,
-      crashLoopCount: read.integer('CRASH_LOOP_COUNT'),
-      crashLoopWindowMs: read.integer('CRASH_LOOP_WINDOW_MINUTES') * 60_000,
-      // Where alerts go is the app's (core config), shared with every board that alerts.
-      alerts: {
-        ...core.alerts,
-        intervalMs: read.integer('ALERT_INTERVAL') * 1000,
-        lookbackMs: read.integer('ALERT_LOOKBACK_MINUTES') * 60_000,
-        index: read.indexName('ALERTS_INDEX'),
-      },
-    };
-  },
-};
+export const containersConfig = configSlice(variables, (read, core): ContainersConfig => {
+  return {
+    logsIndexPattern: read.indexPattern('CONTAINER_LOGS_INDEX'),
+    eventsIndex: read.indexName('ECS_EVENTS_INDEX'),
+    startupWindowMs: read.integer('STARTUP_WINDOW_SECONDS') * 1000,
+    crashLoopCount: read.integer('CRASH_LOOP_COUNT'),
+    crashLoopWindowMs: read.integer('CRASH_LOOP_WINDOW_MINUTES') * 60_000,
+    // Where alerts go is the app's (core config), shared with every board that alerts.
+    alerts: {
+      ...core.alerts,
+      intervalMs: read.integer('ALERT_INTERVAL') * 1000,
+      lookbackMs: read.integer('ALERT_LOOKBACK_MINUTES') * 60_000,
+      index: read.indexName('ALERTS_INDEX'),
+    },
+  };
+});
