@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { CopyLinkButton } from '../components/copy-link-button.tsx';
+import { KeysDialog } from '../components/keys-dialog.tsx';
 import { RefreshSelect } from '../components/refresh-select.tsx';
 import { TimeRangePicker } from '../components/time-range-picker.tsx';
 import { TimeZoneSelect } from '../components/time-zone-select.tsx';
 import { Toaster } from '../components/toast.tsx';
 import { formatClock, formatRange } from '../lib/format-time.ts';
 import { useNowStore } from '../lib/now.ts';
+import { useKeymap } from '../lib/use-keymap.ts';
 import { describeIgnored } from '../lib/time-range.ts';
 import { useRefreshInterval, useResolvedTimeRange, useTimeRange } from '../lib/use-time-range.ts';
 import { AccessTokenDialog } from './access-token-dialog.tsx';
@@ -17,6 +19,7 @@ export function AppLayout() {
   useAdvancingNow();
   const { search } = useLocation();
   const navigation = useNavigation();
+  const keys = useKeymap();
 
   return (
     <div className="app">
@@ -41,6 +44,9 @@ export function AppLayout() {
           <RefreshSelect />
           <TimeZoneSelect />
           <ResolvedRange />
+          <button type="button" className="keys-button" onClick={keys.openHelp} aria-keyshortcuts="?">
+            Keys <kbd aria-hidden="true">?</kbd>
+          </button>
         </div>
       </header>
       <HealthBanner />
@@ -50,6 +56,7 @@ export function AppLayout() {
       </main>
       <Toaster />
       <AccessTokenDialog />
+      {keys.helpOpen && <KeysDialog onClose={keys.closeHelp} />}
     </div>
   );
 }

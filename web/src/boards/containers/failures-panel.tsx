@@ -2,6 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { containers } from '@lookout/server/types';
 import { DataTable } from '../../components/data-table.tsx';
+import { rowOpenProps, useListNavigation } from '../../lib/use-list-navigation.ts';
 import { Panel } from '../../components/panel.tsx';
 import { countOf, formatAge, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
@@ -60,16 +61,25 @@ export function FailuresTable({
   tz: TimeZoneOption;
   tzParam: string | null;
 }) {
+  const navigation = useListNavigation(
+    failures.map((failure) => failure.taskArn),
+    { primary: true },
+  );
   return (
     <DataTable
-      caption="Startup failures, newest first; open one to see its log"
+      caption="Startup failures, newest first; open one to see its log (j and k move, Enter opens)"
       columns={['Stopped', 'Service', 'Cluster', 'Reason', 'Exit code', 'First error line']}
       className="containers-failures"
+      navigation={navigation}
     >
       {failures.map((failure) => (
-        <tr key={failure.taskArn} data-task-id={failure.taskId}>
+        <tr key={failure.taskArn} data-task-id={failure.taskId} {...navigation.rowProps(failure.taskArn)}>
           <td className="nowrap">
-            <Link to={inAppLink(failure.link, tzParam)} title="Open this failure with its log">
+            <Link
+              to={inAppLink(failure.link, tzParam)}
+              title="Open this failure with its log"
+              {...rowOpenProps}
+            >
               {formatTimestamp(new Date(failure.stoppedAt), tz)}
             </Link>
           </td>

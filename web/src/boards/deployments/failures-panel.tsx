@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { deployments } from '@lookout/server/types';
 import { DataTable } from '../../components/data-table.tsx';
+import { useListNavigation } from '../../lib/use-list-navigation.ts';
 import { Panel } from '../../components/panel.tsx';
 import { countOf, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
@@ -51,14 +52,19 @@ export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersStat
 }
 
 export function FailuresTable({ failures, tz }: { failures: deployments.FailureRow[]; tz: TimeZoneOption }) {
+  const navigation = useListNavigation(
+    failures.map((failure) => failure.eventId),
+    { primary: true },
+  );
   return (
     <DataTable
       caption="Failures, newest first"
       columns={['Finished', 'Service', 'Environment', 'Stage', 'Message', 'Cause', 'Deciding rule']}
       className="deployments-failures"
+      navigation={navigation}
     >
       {failures.map((failure) => (
-        <tr key={failure.eventId} data-event-id={failure.eventId}>
+        <tr key={failure.eventId} data-event-id={failure.eventId} {...navigation.rowProps(failure.eventId)}>
           <td className="nowrap">{formatTimestamp(new Date(failure.finishedAt), tz)}</td>
           <td>
             <strong>{failure.service}</strong>
