@@ -44,6 +44,8 @@ export function useKeymap(): { helpOpen: boolean; openHelp(): void; closeHelp():
 
   useEffect(() => {
     const perform = (action: KeyAction, key: string): boolean => {
+      // Behind a modal dialog (the keys, the access token) the board is out of reach, keys included.
+      if (action !== 'close' && document.querySelector('[aria-modal="true"]')) return false;
       switch (action) {
         case 'find': {
           const box = document.querySelector<HTMLElement>('[data-shortcut="find"]');
