@@ -18,8 +18,8 @@ export function KeysDialog({ onClose }: { onClose(): void }) {
   useCloseOnEscape(onClose);
 
   return (
-    <div className="keys-overlay" onClick={(event) => event.target === event.currentTarget && onClose()}>
-      <div className="keys-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+    <div className="modal-overlay" onClick={(event) => event.target === event.currentTarget && onClose()}>
+      <div className="modal-dialog keys-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId}>
         <header className="drawer-header">
           <h2 id={titleId}>Keyboard shortcuts</h2>
           <button ref={closeRef} type="button" onClick={onClose} aria-label="Close keyboard shortcuts">
