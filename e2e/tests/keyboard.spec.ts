@@ -3,6 +3,8 @@ import { expect, test } from '@playwright/test';
 // On-call without a mouse: every step of this journey is a key press (web/src/lib/keymap.ts).
 
 test('from the CloudTrail board to an event’s raw record and back, keys only', async ({ page }) => {
+  // A long journey (eight steps, each a round trip): more than the default 30 s on a busy machine.
+  test.setTimeout(60_000);
   const to = new Date();
   const from = new Date(to.getTime() - 2 * 86_400_000);
   const range = { from: from.toISOString(), to: to.toISOString() };

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   Bar,
   BarChart,
@@ -69,6 +69,23 @@ export function StackedBarChart<Row>({
   aside,
   children,
 }: StackedBarChartProps<Row>) {
+  const tz = timeAxis?.tz;
+  const seriesKey = series.map((s) => `${s.key}\u0000${s.name}`).join('\u0001');
+  // A cell per bar and series, thousands over a long range: built again when the bars change,
+  // not on every change of the URL that re-renders the board (a drawer opening, a filter).
+  // Boards rebuild `series` each render with the same keys and stable accessors, hence seriesKey.
+  const table = useMemo(
+    () => (
+      <ChartTable
+        caption={title}
+        columns={tableColumns(xKey, xLabel ?? (tz ? 'Time' : 'Bar'), tz, series)}
+        rows={rows}
+        rowKey={(_, index) => String(index)}
+      />
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, title, xKey, xLabel, tz, seriesKey],
+  );
   return (
     <div className={className ? `chart-layout ${className}` : 'chart-layout'}>
       <figure className="chart">
@@ -121,12 +138,7 @@ export function StackedBarChart<Row>({
         </figcaption>
       </figure>
       {aside}
-      <ChartTable
-        caption={title}
-        columns={tableColumns(xKey, xLabel ?? (timeAxis ? 'Time' : 'Bar'), timeAxis?.tz, series)}
-        rows={rows}
-        rowKey={(_, index) => String(index)}
-      />
+      {table}
     </div>
   );
 }
