@@ -157,6 +157,15 @@ export function buildEventsSearch(params: EventsQuery, context: BuildContext): e
   };
 }
 
+/** Every event of the list's filters, in the list's order: what an export pages through. */
+export function buildEventsExportSearch(params: EventsQuery, context: BuildContext): estypes.SearchRequest {
+  const { size: _size, track_total_hits: _total, search_after: _after, ...request } = buildEventsSearch(
+    { ...params, cursor: undefined },
+    context,
+  );
+  return request;
+}
+
 export function buildEventByIdSearch(eventID: string, context: { index: string }): estypes.SearchRequest {
   // The id is the producer's eventID; the day index is unknown, so look across the pattern.
   return { index: context.index, size: 1, query: { ids: { values: [eventID] } } };
