@@ -72,6 +72,7 @@ describe('exporting the whole CloudTrail event list, over the 10,000 window', ()
     const indices = await client.indices.resolveIndex({ name: `${prefix}*` });
     const names = indices.indices.map((index) => index.name);
     if (names.length > 0) await client.indices.delete({ index: names });
+    await client.indices.deleteIndexTemplate({ name: `*-${prefix}` });
     await client.close();
     await rm(dir, { recursive: true, force: true });
   });
@@ -81,11 +82,9 @@ describe('exporting the whole CloudTrail event list, over the 10,000 window', ()
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await app.inject({
-        method: 'GET',
-        url: `/api/cloudtrail/events?${RANGE}&size=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      });
-      const body = response.json<EventsResponse>();
+      const after = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await app.inject({ method: 'GET', url: `/api/cloudtrail/events?${RANGE}&size=500${after}` });
+      const body: EventsResponse = page.json();
       ids.push(...body.events.map((event) => event.eventID));
       cursor = body.nextCursor;
     } while (cursor);

@@ -50,13 +50,13 @@ describe('find: a pasted value across the boards, over demo data in the real eng
 
   beforeAll(async () => {
     client = createEsClient(config.es);
-    const templates = boards.flatMap((board) => board.indexTemplates(config));
+    // Only the templates of this file's indices (not the alert or checkpoint indices).
+    const templates = boards
+      .flatMap((board) => board.indexTemplates(config))
+      .filter((template) => [template.body.index_patterns].flat().every((pattern) => pattern?.startsWith(name)));
     await installIndexTemplates(
       client,
-      templates.map((template) => ({
-        name: `${template.name}-${name}`,
-        body: { ...template.body, priority: 400 },
-      })),
+      templates.map((template) => ({ name: `${template.name}-${name}`, body: { ...template.body, priority: 400 } })),
     );
     for (const board of boards) {
       await board.demo!.seed({
@@ -75,6 +75,7 @@ describe('find: a pasted value across the boards, over demo data in the real eng
     const indices = await client.indices.resolveIndex({ name: `${name}-*` });
     const names = indices.indices.map((index) => index.name);
     if (names.length > 0) await client.indices.delete({ index: names });
+    await client.indices.deleteIndexTemplate({ name: `*-${name}` });
     await client.close();
   });
 
@@ -152,6 +153,34 @@ describe('find: a pasted value across the boards, over demo data in the real eng
         to: '2026-11-26T12:01:00.000Z',
       },
     });
+  });
+
+  // The same demo data serves the other boards' exports: each file holds what its list counts.
+  it.each([
+    ['/api/deployments/failures', 'deployments-failures-20261125T1200Z-20261126T1201Z.csv'],
+    ['/api/images/search', 'images-images.csv'],
+  ])('exports %s whole: as many rows as the list counts', async (url, fileName) => {
+    // Image metadata has no time range.
+    const range = url.startsWith('/api/images') ? '' : `${LAST_DAY}&`;
+    const list = await app.inject({ method: 'GET', url: `${url}?${range}size=1` });
+    const exported = await app.inject({ method: 'GET', url: `${url}?${range}format=csv` });
+    expect(exported.headers['content-disposition']).toBe(`attachment; filename="${fileName}"`);
+    const rows = exported.body.split('\r\n').filter((line) => line !== '').slice(1);
+    expect(list.json<{ total: number }>().total).toBeGreaterThan(0);
+    expect(rows).toHaveLength(list.json<{ total: number }>().total);
+  });
+
+  it('exports container failures with their first error line, one row per failure event', async () => {
+    const response = await app.inject({ method: 'GET', url: `/api/containers/failures?${LAST_DAY}&format=csv` });
+    expect(response.statusCode).toBe(200);
+    const [header, ...rows] = response.body.split('\r\n').filter((line) => line !== '');
+    expect(header).toContain('taskId,taskArn,cluster,service');
+    const { count } = await client.count({
+      index: `${name}-ecs`,
+      query: { exists: { field: 'lookout.failureReason' } },
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThanOrEqual(count);
   });
 
   it('answers 400 naming q when it is empty', async () => {

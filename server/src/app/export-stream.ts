@@ -68,11 +68,13 @@ interface Pages {
  * before anything is sent, so its total can go into the headers.
  */
 async function openPages(app: FastifyInstance, request: estypes.SearchRequest): Promise<Pages> {
-  const { index, ...body } = request;
+  // Index options belong to the index, which a point in time already names.
+  const { index, ignore_unavailable, allow_no_indices, expand_wildcards, ...body } = request;
+  const indexOptions = { index, ignore_unavailable, allow_no_indices, expand_wildcards };
   const pit = await openPointInTime(app.es, String(index));
   const page = async (after: estypes.SortResults | undefined, countTotal: boolean) => {
     const response = await app.esSearch({
-      ...(pit ? { pit: { id: pit.id, keep_alive: pit.keepAlive } } : { index }),
+      ...(pit ? { pit: { id: pit.id, keep_alive: pit.keepAlive } } : indexOptions),
       ...body,
       size: PAGE_SIZE,
       track_total_hits: countTotal,
@@ -124,12 +126,12 @@ export async function sendExport(
   let source: AsyncGenerator<ExportRow[]>;
   if (spec.hits) {
     const hitsSpec = spec.hits;
-    const pages = await openPages(app, hitsSpec.search(query, context));
+    const pages = await openPages(app, await hitsSpec.search(query, context));
     total = pages.total;
     source = (async function* () {
       try {
-        yield await hitsSpec.rows(pages.first, context);
-        for await (const hits of pages.rest()) yield await hitsSpec.rows(hits, context);
+        yield await hitsSpec.rows(pages.first, context, query);
+        for await (const hits of pages.rest()) yield await hitsSpec.rows(hits, context, query);
       } finally {
         await pages.close();
       }

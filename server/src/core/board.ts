@@ -116,8 +116,12 @@ export interface EndpointExport<Query = unknown, Response = unknown> {
    * (it may search more, e.g. to join logs).
    */
   hits?: {
-    search(query: Query, context: EndpointContext): estypes.SearchRequest;
-    rows(hits: estypes.SearchHit<unknown>[], context: EndpointContext): ExportRow[] | Promise<ExportRow[]>;
+    search(query: Query, context: EndpointContext): estypes.SearchRequest | Promise<estypes.SearchRequest>;
+    rows(
+      hits: estypes.SearchHit<unknown>[],
+      context: EndpointContext,
+      query: Query,
+    ): ExportRow[] | Promise<ExportRow[]>;
   };
   /** A list computed by aggregation, already whole in the answer (unknown IPs): its rows. */
   rows?(answer: Response): ExportRow[];

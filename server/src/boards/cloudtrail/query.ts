@@ -1,7 +1,7 @@
 // The CloudTrail board shows who called which AWS API, from where and when; it reads the daily
 // indices `<prefix>YYYY.MM.DD` and filters on `@timestamp` (the record's eventTime).
 import type { estypes } from '@elastic/elasticsearch';
-import { AGGREGATIONS_ONLY } from '../../es/request-basics.ts';
+import { AGGREGATIONS_ONLY, withoutPage } from '../../es/request-basics.ts';
 import {
   chooseInterval as chooseIntervalWithin,
   type IntervalChoice,
@@ -159,11 +159,7 @@ export function buildEventsSearch(params: EventsQuery, context: BuildContext): e
 
 /** Every event of the list's filters, in the list's order: what an export pages through. */
 export function buildEventsExportSearch(params: EventsQuery, context: BuildContext): estypes.SearchRequest {
-  const { size: _size, track_total_hits: _total, search_after: _after, ...request } = buildEventsSearch(
-    { ...params, cursor: undefined },
-    context,
-  );
-  return request;
+  return withoutPage(buildEventsSearch({ ...params, cursor: undefined }, context));
 }
 
 export function buildEventByIdSearch(eventID: string, context: { index: string }): estypes.SearchRequest {
