@@ -8,6 +8,7 @@ import { countOf, formatCount } from '../../lib/format-number.ts';
 import { cloudtrailQueries } from './queries.ts';
 import type { CloudtrailFiltersState } from './use-cloudtrail-filters.ts';
 import { LoadMore } from '../../components/load-more.tsx';
+import { ExportMenu } from '../../components/export-menu.tsx';
 
 export function EventsPanel({ filters, tz }: { filters: CloudtrailFiltersState; tz: TimeZoneOption }) {
   const refetchInterval = useRefreshInterval();
@@ -24,11 +25,14 @@ export function EventsPanel({ filters, tz }: { filters: CloudtrailFiltersState; 
       isEmpty={(data) => data.pages[0]?.events.length === 0}
       emptyMessage="No events match these filters in this time range."
       actions={
-        firstPage && (
-          <span className="cloudtrail-total" data-testid="events-total">
-            {formatTotal(firstPage.total, firstPage.totalIsExact)}
-          </span>
-        )
+        <>
+          {firstPage && (
+            <span className="cloudtrail-total" data-testid="events-total">
+              {formatTotal(firstPage.total, firstPage.totalIsExact)}
+            </span>
+          )}
+          <ExportMenu path="/api/cloudtrail/events" params={filters.eventsParams} />
+        </>
       }
     >
       {() => (
