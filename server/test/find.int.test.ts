@@ -37,11 +37,11 @@ describe('find: a pasted value across the boards, over demo data in the real eng
     });
     return { status: response.statusCode, body: response.json<FindResponse>() };
   };
-  const firstSource = async (index: string, field: string) => {
+  const firstSource = async (index: string, field: string, query: object = { exists: { field } }) => {
     const response = await client.search<Record<string, unknown>>({
       index,
       size: 1,
-      query: { exists: { field } },
+      query,
       sort: [{ [field]: 'asc' }],
       _source: [field],
     });
@@ -114,6 +114,19 @@ describe('find: a pasted value across the boards, over demo data in the real eng
     expect(new URL(hit!.link, 'http://lookout').searchParams.get('sourceIp')).toBe(ip);
     // An IP is never sent to the boards that cannot hold one as an address, nor breaks them.
     expect(body.searched.boards).toEqual(['cloudtrail', 'containers', 'deployments', 'images']);
+  });
+
+  it('finds an access key id, and its link lists exactly those events', async () => {
+    const field = 'userIdentity.accessKeyId';
+    // Some demo callers (AWS services) carry an empty access key id.
+    const accessKeyId = await firstSource(`${name}-ct-*`, field, { prefix: { [field]: 'A' } });
+    const { body } = await find(accessKeyId);
+    const hit = body.results.find((result) => result.what === 'access key id');
+    expect(hit).toMatchObject({ board: 'cloudtrail' });
+    // The board's events list, with the parameters of the link, holds the same events.
+    const link = new URL(hit!.link, 'http://lookout');
+    const events = await app.inject({ method: 'GET', url: `/api/cloudtrail/events${link.search}` });
+    expect(events.json<{ total: number }>().total).toBe(hit!.count);
   });
 
   it('finds a task by its id and by its ARN, linked to its failure page', async () => {

@@ -123,8 +123,8 @@ const EVENT_SOURCE_FIELDS = [
 ];
 
 /**
- * `q` finds an event by what a person pastes: an API name, a principal, an IP, or a resource id
- * (`vol-0abc…`, `i-0123…`, an ARN). Only term/prefix forms: user text never becomes query syntax.
+ * `q` finds an event by what a person pastes: an API name, a principal, an IP, an access key id
+ * or a resource id (`vol-0abc…`, `i-0123…`, an ARN). Only term/prefix forms: user text never becomes query syntax.
  */
 function freeTextQuery(q: string): Query {
   const text = q.trim();
@@ -135,6 +135,8 @@ function freeTextQuery(q: string): Query {
     { prefix: { 'lookout.principal': { value: text, case_insensitive: true } } },
     { term: { 'lookout.resourceIds': text } },
     { term: { 'lookout.sourceAddress': text } },
+    // An access key id from a leak report or an alert (the find box links here with `q`).
+    { term: { 'userIdentity.accessKeyId': text } },
     // Flattened fields match any leaf value: ids the extractor did not recognise still match.
     { term: { requestParameters: text } },
     { term: { responseElements: text } },
