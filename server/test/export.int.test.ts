@@ -57,7 +57,11 @@ describe('exporting the whole CloudTrail event list, over the 10,000 window', ()
       { name: `${template.name}-${prefix}`, body: { ...template.body, priority: 400 } },
     ]);
     dir = await writeAsDelivered(await mkdtemp(path.join(tmpdir(), 'lookout-export-')), records());
-    const report = await ingestCloudTrail(client, [dir], { indexPrefix: prefix, progress: silentProgress, refresh: true });
+    const report = await ingestCloudTrail(client, [dir], {
+      indexPrefix: prefix,
+      progress: silentProgress,
+      refresh: true,
+    });
     expect(report).toMatchObject({ indexed: N, rejected: [] });
     app = await testApp({ CLOUDTRAIL_INDEX_PREFIX: prefix }, { boards: [cloudtrailBoard] });
     limited = await testApp(
@@ -83,7 +87,10 @@ describe('exporting the whole CloudTrail event list, over the 10,000 window', ()
     let cursor: string | null = null;
     do {
       const after = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const page = await app.inject({ method: 'GET', url: `/api/cloudtrail/events?${RANGE}&size=500${after}` });
+      const page = await app.inject({
+        method: 'GET',
+        url: `/api/cloudtrail/events?${RANGE}&size=500${after}`,
+      });
       const body: EventsResponse = page.json();
       ids.push(...body.events.map((event) => event.eventID));
       cursor = body.nextCursor;
@@ -127,7 +134,10 @@ describe('exporting the whole CloudTrail event list, over the 10,000 window', ()
       url: `/api/cloudtrail/events?${RANGE}&format=ndjson&eventName=RunInstances`,
     });
     expect(response.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
-    const lines = response.body.trim().split('\n').map((line) => JSON.parse(line) as { eventName: string });
+    const lines = response.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { eventName: string });
     expect(lines).toHaveLength(Math.floor(N / 2));
     expect(lines.every((line) => line.eventName === 'RunInstances')).toBe(true);
   });

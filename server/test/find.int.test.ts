@@ -53,10 +53,15 @@ describe('find: a pasted value across the boards, over demo data in the real eng
     // Only the templates of this file's indices (not the alert or checkpoint indices).
     const templates = boards
       .flatMap((board) => board.indexTemplates(config))
-      .filter((template) => [template.body.index_patterns].flat().every((pattern) => pattern?.startsWith(name)));
+      .filter((template) =>
+        [template.body.index_patterns].flat().every((pattern) => pattern?.startsWith(name)),
+      );
     await installIndexTemplates(
       client,
-      templates.map((template) => ({ name: `${template.name}-${name}`, body: { ...template.body, priority: 400 } })),
+      templates.map((template) => ({
+        name: `${template.name}-${name}`,
+        body: { ...template.body, priority: 400 },
+      })),
     );
     for (const board of boards) {
       await board.demo!.seed({
@@ -178,13 +183,19 @@ describe('find: a pasted value across the boards, over demo data in the real eng
     const list = await app.inject({ method: 'GET', url: `${url}?${range}size=1` });
     const exported = await app.inject({ method: 'GET', url: `${url}?${range}format=csv` });
     expect(exported.headers['content-disposition']).toBe(`attachment; filename="${fileName}"`);
-    const rows = exported.body.split('\r\n').filter((line) => line !== '').slice(1);
+    const rows = exported.body
+      .split('\r\n')
+      .filter((line) => line !== '')
+      .slice(1);
     expect(list.json<{ total: number }>().total).toBeGreaterThan(0);
     expect(rows).toHaveLength(list.json<{ total: number }>().total);
   });
 
   it('exports container failures with their first error line, one row per failure event', async () => {
-    const response = await app.inject({ method: 'GET', url: `/api/containers/failures?${LAST_DAY}&format=csv` });
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/containers/failures?${LAST_DAY}&format=csv`,
+    });
     expect(response.statusCode).toBe(200);
     const [header, ...rows] = response.body.split('\r\n').filter((line) => line !== '');
     expect(header).toContain('taskId,taskArn,cluster,service');

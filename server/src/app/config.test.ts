@@ -139,7 +139,12 @@ describe('configuration from the environment', () => {
     expect(
       loadConfig({ ES_SEARCH_TIMEOUT_MS: '500', MAX_CONCURRENT_SEARCHES: '2', MAX_QUEUED_SEARCHES: '0' })
         .limits,
-    ).toEqual({ searchTimeoutMs: 500, maxConcurrentSearches: 2, maxQueuedSearches: 0, exportMaxRows: 100_000 });
+    ).toEqual({
+      searchTimeoutMs: 500,
+      maxConcurrentSearches: 2,
+      maxQueuedSearches: 0,
+      exportMaxRows: 100_000,
+    });
   });
 
   it('refuses an engine-side search timeout that is not shorter than the client timeout', () => {

@@ -26,7 +26,10 @@ const PAGE_SIZE = 2_000;
 
 /** `2026-11-20T10:00Z` → `20261120T1000Z`: sorts, and is a valid file name on every system. */
 function compactTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\d\d\.\d{3}Z$/, 'Z');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\d\d\.\d{3}Z$/, 'Z');
 }
 
 export function exportFileName(
@@ -162,12 +165,17 @@ export async function sendExport(
     }
     if (truncated) {
       const note = `export stopped at the row limit of ${limit} rows (EXPORT_MAX_ROWS); ${total} matched`;
-      yield format === 'csv' ? `# ${note}\r\n` : `${JSON.stringify({ lookoutExport: { truncated: true, limit, total, note } })}\n`;
+      yield format === 'csv'
+        ? `# ${note}\r\n`
+        : `${JSON.stringify({ lookoutExport: { truncated: true, limit, total, note } })}\n`;
     }
   }
   const fileName = exportFileName(board.name, spec.name, range, format);
   return reply
-    .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+    .header(
+      'content-type',
+      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    )
     .header('content-disposition', `attachment; filename="${fileName}"`)
     .header('cache-control', 'no-store')
     .header(EXPORT_TOTAL_HEADER, String(total))

@@ -16,14 +16,18 @@ export const FindQuery = Type.Object(
 export type FindQuery = Static<typeof FindQuery>;
 
 export const RecognisedShape = Type.Object({
-  shape: Type.String({ description: 'ipv4, ipv6, cidr, arn, aws-resource-id, trace-id, container-id, uuid…' }),
+  shape: Type.String({
+    description: 'ipv4, ipv6, cidr, arn, aws-resource-id, trace-id, container-id, uuid…',
+  }),
   label: Type.String({ description: 'As a person says it: "IPv4 address"' }),
 });
 
 export const FindResult = Type.Object({
   board: Type.String(),
   what: Type.String({ description: 'Which field matched: "source IP", "eventID", "task"' }),
-  count: Type.Integer({ description: 'Matching documents (in the range, unless the id is found at any age)' }),
+  count: Type.Integer({
+    description: 'Matching documents (in the range, unless the id is found at any age)',
+  }),
   newest: Type.Union([IsoTime, Type.Null()]),
   anyAge: Type.Boolean({ description: 'True when the range was not applied (ids)' }),
   link: Type.String({ description: 'Web URL of the board filtered to the value' }),

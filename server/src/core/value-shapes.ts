@@ -53,7 +53,8 @@ export function recogniseShapes(value: string): ValueShape[] {
   if (isCidr(value)) shapes.push('cidr');
   if (/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:\S+$/.test(value)) shapes.push('arn');
   // EC2-style ids: vol-, i-, sg-, subnet-, vpc-, eni-, ami-, snap- (8 or 17 hex digits).
-  if (/^(vol|i|sg|subnet|vpc|eni|ami|snap)-[0-9a-f]{8}([0-9a-f]{9})?$/.test(value)) shapes.push('aws-resource-id');
+  if (/^(vol|i|sg|subnet|vpc|eni|ami|snap)-[0-9a-f]{8}([0-9a-f]{9})?$/.test(value))
+    shapes.push('aws-resource-id');
   if (/^(AKIA|ASIA)[A-Z0-9]{16}$/.test(value)) shapes.push('aws-access-key-id');
   if (/^([0-9a-f]{16}|[0-9a-f]{32})$/i.test(value)) shapes.push('trace-id');
   if (/^[0-9a-f]{64}$/i.test(value)) shapes.push('container-id');

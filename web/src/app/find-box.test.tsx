@@ -7,7 +7,11 @@ import { FindBox } from './find-box.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const searched = { boards: ['cloudtrail', 'containers'], from: '2026-11-25T10:43:00.000Z', to: '2026-11-26T10:43:00.000Z' };
+const searched = {
+  boards: ['cloudtrail', 'containers'],
+  from: '2026-11-25T10:43:00.000Z',
+  to: '2026-11-26T10:43:00.000Z',
+};
 
 function answer(results: FindResponse['results'], recognised: FindResponse['recognised'] = []) {
   return (url: URL): FindResponse => ({ q: url.searchParams.get('q') ?? '', recognised, results, searched });
@@ -18,8 +22,22 @@ describe('the find box', () => {
     const fetchMock = stubApi(
       answer(
         [
-          { board: 'cloudtrail', what: 'source IP', count: 4, newest: '2026-11-26T10:00:00.000Z', anyAge: false, link: '/cloudtrail?sourceIp=203.0.113.9' },
-          { board: 'containers', what: 'service', count: 1, newest: '2026-11-26T09:00:00.000Z', anyAge: false, link: '/containers?service=x' },
+          {
+            board: 'cloudtrail',
+            what: 'source IP',
+            count: 4,
+            newest: '2026-11-26T10:00:00.000Z',
+            anyAge: false,
+            link: '/cloudtrail?sourceIp=203.0.113.9',
+          },
+          {
+            board: 'containers',
+            what: 'service',
+            count: 1,
+            newest: '2026-11-26T09:00:00.000Z',
+            anyAge: false,
+            link: '/containers?service=x',
+          },
         ],
         [{ shape: 'ipv4', label: 'IPv4 address' }],
       ),
@@ -39,8 +57,22 @@ describe('the find box', () => {
   it('lists the results and opens the one chosen with the arrow keys', async () => {
     stubApi(
       answer([
-        { board: 'cloudtrail', what: 'principal', count: 2, newest: '2026-11-26T10:00:00.000Z', anyAge: false, link: '/cloudtrail?principal=x' },
-        { board: 'deployments', what: 'service', count: 7, newest: '2026-11-26T08:00:00.000Z', anyAge: false, link: '/deployments?service=x' },
+        {
+          board: 'cloudtrail',
+          what: 'principal',
+          count: 2,
+          newest: '2026-11-26T10:00:00.000Z',
+          anyAge: false,
+          link: '/cloudtrail?principal=x',
+        },
+        {
+          board: 'deployments',
+          what: 'service',
+          count: 7,
+          newest: '2026-11-26T08:00:00.000Z',
+          anyAge: false,
+          link: '/deployments?service=x',
+        },
       ]),
     );
     const { router, user } = renderRoute('*', '/cloudtrail', <FindBox />);

@@ -98,7 +98,12 @@ export function FindBox() {
           {query.data && results.length === 0 && (
             <p className="find-state" role="status">
               Not found in {query.data.searched.boards.join(', ')} between{' '}
-              {formatRange(new Date(query.data.searched.from), new Date(query.data.searched.to), tz, 'minute')}
+              {formatRange(
+                new Date(query.data.searched.from),
+                new Date(query.data.searched.to),
+                tz,
+                'minute',
+              )}
             </p>
           )}
           {results.length > 0 && (

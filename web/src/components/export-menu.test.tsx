@@ -38,7 +38,9 @@ describe('the Export menu', () => {
     const server = streamingExport();
     const save = vi.fn();
     const user = userEvent.setup();
-    render(<ExportMenu path="/api/cloudtrail/events" params={{ from: 'now-24h', account: ['1'] }} save={save} />);
+    render(
+      <ExportMenu path="/api/cloudtrail/events" params={{ from: 'now-24h', account: ['1'] }} save={save} />,
+    );
     await user.click(screen.getByText('Export'));
     await user.click(screen.getByRole('button', { name: 'CSV' }));
     const url = new URL(server.fetchMock.mock.calls[0]![0], 'http://lookout.test');
@@ -49,8 +51,13 @@ describe('the Export menu', () => {
     expect(await screen.findByText(/Exporting CSV… 2 of 3 rows/)).toBeTruthy();
     server.send('c,3\r\n');
     server.end();
-    expect(await screen.findByText(/3 rows saved to cloudtrail-events-20261120T0000Z-20261121T0000Z\.csv/)).toBeTruthy();
-    expect(save).toHaveBeenCalledWith(expect.any(Blob), 'cloudtrail-events-20261120T0000Z-20261121T0000Z.csv');
+    expect(
+      await screen.findByText(/3 rows saved to cloudtrail-events-20261120T0000Z-20261121T0000Z\.csv/),
+    ).toBeTruthy();
+    expect(save).toHaveBeenCalledWith(
+      expect.any(Blob),
+      'cloudtrail-events-20261120T0000Z-20261121T0000Z.csv',
+    );
   });
 
   it('cancels a running export: the request is aborted and nothing is saved', async () => {

@@ -2,7 +2,8 @@ import { defineFinder } from '../../core/board.ts';
 import { IP_SHAPES } from '../../core/value-shapes.ts';
 
 const index = (config: { cloudtrail: { indexPrefix: string } }) => `${config.cloudtrail.indexPrefix}*`;
-const board = (parameters: Record<string, string>) => `/cloudtrail?${new URLSearchParams(parameters).toString()}`;
+const board = (parameters: Record<string, string>) =>
+  `/cloudtrail?${new URLSearchParams(parameters).toString()}`;
 
 /** Where a pasted value occurs in CloudTrail; each link is the board's own filter (use-cloudtrail-filters.ts). */
 export const cloudtrailFinders = [

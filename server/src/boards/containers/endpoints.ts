@@ -71,7 +71,10 @@ export const containersEndpoints = [
       hits: {
         search: (query, { config }) => buildFailuresExportSearch(config.containers, rangeOf(query), query),
         rows: (hits, context) =>
-          exportFailureRows(readsOf(context), storedHits({ hits: { hits } } as Parameters<typeof storedHits>[0])),
+          exportFailureRows(
+            readsOf(context),
+            storedHits({ hits: { hits } } as Parameters<typeof storedHits>[0]),
+          ),
       },
     },
   }),

@@ -103,8 +103,13 @@ export function buildFailuresExportSearch(
   range: TimeRange,
   filters: FailureFilters,
 ): estypes.SearchRequest {
-  const { size: _size, collapse: _collapse, aggs: _aggs, track_total_hits: _total, ...request } =
-    buildFailuresSearch(config, range, filters, 0);
+  const {
+    size: _size,
+    collapse: _collapse,
+    aggs: _aggs,
+    track_total_hits: _total,
+    ...request
+  } = buildFailuresSearch(config, range, filters, 0);
   return {
     ...request,
     sort: [{ '@timestamp': 'desc' }, { 'lookout.taskArn': 'asc' }, { 'lookout.version': 'desc' }],

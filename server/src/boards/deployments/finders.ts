@@ -1,7 +1,8 @@
 import { defineFinder } from '../../core/board.ts';
 
 const index = (config: { deployments: { index: string } }) => config.deployments.index;
-const board = (parameters: Record<string, string>) => `/deployments?${new URLSearchParams(parameters).toString()}`;
+const board = (parameters: Record<string, string>) =>
+  `/deployments?${new URLSearchParams(parameters).toString()}`;
 
 /** Where a pasted value occurs in deploy/release events; links use the board's filters (use-deployments-filters.ts). */
 export const deploymentsFinders = [

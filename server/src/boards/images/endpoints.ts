@@ -86,7 +86,7 @@ export const imagesEndpoints = [
           const plan = planImageSearch({ ...query, cursor: undefined }, board);
           return withoutPage(buildImageHitsSearch(plan, board));
         },
-                rows: (hits, context, query) =>
+        rows: (hits, context, query) =>
           shapeImageRows(hits, roundScore(query.minScore ?? contextOf(context).minScore)),
       },
     },
