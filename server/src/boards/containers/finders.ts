@@ -1,8 +1,16 @@
 import { defineFinder } from '../../core/board.ts';
 
 const index = (config: { containers: { eventsIndex: string } }) => config.containers.eventsIndex;
-const failurePage = (value: string, found: { source: Record<string, unknown> }) =>
-  `/containers/failures/${encodeURIComponent(String(found.source['lookout.taskId'] ?? value))}`;
+/** Ids of one task are found at any age, and open that task's failure page. */
+const oneTask = {
+  index,
+  match: 'exact',
+  timeField: '@timestamp',
+  anyAge: true,
+  linkFields: ['lookout.taskId'],
+  link: (value: string, found: { source: Record<string, unknown> }) =>
+    `/containers/failures/${encodeURIComponent(String(found.source['lookout.taskId'] ?? value))}`,
+} as const;
 
 /**
  * Where a pasted value occurs in the ECS task events. Tasks and containers are ids, found at any
@@ -13,24 +21,14 @@ export const containersFinders = [
     what: 'task',
     // Task ids are 32 hex digits (the shape of a trace id) or, for old tasks, UUIDs.
     accepts: ['arn', 'uuid', 'trace-id'],
-    index,
     fields: ['lookout.taskArn', 'lookout.taskId'],
-    match: 'exact',
-    timeField: '@timestamp',
-    anyAge: true,
-    linkFields: ['lookout.taskId'],
-    link: failurePage,
+    ...oneTask,
   }),
   defineFinder({
     what: 'container',
     accepts: ['container-id'],
-    index,
     fields: ['lookout.runtimeIds'],
-    match: 'exact',
-    timeField: '@timestamp',
-    anyAge: true,
-    linkFields: ['lookout.taskId'],
-    link: failurePage,
+    ...oneTask,
   }),
   defineFinder({
     what: 'service',

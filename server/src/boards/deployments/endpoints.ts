@@ -7,7 +7,7 @@ import { timeToRestore } from './time-to-restore.ts';
 import {
   FailuresQuery,
   FailuresResponse,
-  type FailureRow,
+  FailureRow,
   KpisQuery,
   KpisResponse,
   ServicesQuery,
@@ -56,22 +56,7 @@ export const deploymentsEndpoints = [
     },
     export: {
       name: 'failures',
-      columns: [
-        'finishedAt',
-        'eventId',
-        'kind',
-        'phase',
-        'service',
-        'environment',
-        'version',
-        'deploymentId',
-        'platform',
-        'stage',
-        'code',
-        'message',
-        'cause',
-        'ruleId',
-      ] satisfies ReadonlyArray<keyof FailureRow>,
+      columns: Object.keys(FailureRow.properties),
       range: rangeOf,
       hits: {
         search: (query, { config }) =>

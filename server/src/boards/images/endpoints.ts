@@ -6,6 +6,7 @@ import type { Client } from '@elastic/elasticsearch';
 import {
   buildImageByIdSearch,
   buildImageHitsSearch,
+  HIT_FIELDS,
   buildTagSuggestionsSearch,
   planImageSearch,
   roundScore,
@@ -67,19 +68,7 @@ export const imagesEndpoints = [
     export: {
       // Image metadata has no event time: the file is named by board and list only.
       name: 'images',
-      columns: [
-        'imageId',
-        'hotelId',
-        'hotelName',
-        'url',
-        'width',
-        'height',
-        'orientation',
-        'location',
-        'labels',
-        'tags',
-        'visionError',
-      ],
+      columns: HIT_FIELDS,
       hits: {
         async search(query, context) {
           const board = await searchContextOf(context);
