@@ -6,6 +6,18 @@ import { NotFoundError } from '../core/not-found.ts';
 import { markPartial, notingPartial } from './partial-results.ts';
 import { FormatParam, sendExport, type ExportFormat } from './export-stream.ts';
 
+/** An exporting endpoint answers JSON, or with `format` a CSV or NDJSON file (documented, not serialised). */
+function withExportContent(response: TSchema) {
+  const file = (description: string) => ({ schema: { type: 'string', description } });
+  return {
+    content: {
+      'application/json': { schema: response },
+      'text/csv': file('With `format=csv`: a header row, then every row of the filtered list'),
+      'application/x-ndjson': file('With `format=ndjson`: one JSON object per row'),
+    },
+  };
+}
+
 /** An exporting endpoint's query takes `format` besides its own parameters. */
 function withFormat(querystring: TSchema): TSchema {
   const { properties } = querystring as TSchema & { properties: Record<string, TSchema> };
@@ -31,7 +43,7 @@ function mountEndpoint(scope: FastifyInstance, board: Board, endpoint: Endpoint)
           : {}),
         ...(endpoint.params ? { params: endpoint.params } : {}),
         response: {
-          200: endpoint.response,
+          200: endpoint.export ? withExportContent(endpoint.response) : endpoint.response,
           ...(endpoint.notFound ? { 404: ErrorResponse } : {}),
           ...esErrorResponses,
         },
