@@ -6,6 +6,7 @@
 export type { HealthResponse } from './core/health-schema.ts';
 export type { ApiErrorBody } from './core/error-schema.ts';
 export type { PartialReason } from './core/schema-pieces.ts';
+export type { FindQuery, FindResponse, FindResult } from './core/find-schema.ts';
 
 export type * as cloudtrail from './boards/cloudtrail/schema.ts';
 export type * as cluster from './boards/cluster/schema.ts';

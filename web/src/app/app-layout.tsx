@@ -13,6 +13,7 @@ import { describeIgnored } from '../lib/time-range.ts';
 import { useRefreshInterval, useResolvedTimeRange, useTimeRange } from '../lib/use-time-range.ts';
 import { AccessTokenDialog } from './access-token-dialog.tsx';
 import { BOARDS } from './boards.ts';
+import { FindBox } from './find-box.tsx';
 import { HealthBanner, HealthIndicator } from './health-banner.tsx';
 
 export function AppLayout() {
@@ -36,6 +37,7 @@ export function AppLayout() {
               </NavLink>
             ))}
           </nav>
+          <FindBox />
           <HealthIndicator />
         </div>
         <div className="header-row header-controls">

@@ -1,3 +1,4 @@
+import { cloudtrailFinders } from './finders.ts';
 import { defineBoard, lazyDemo } from '../../core/board.ts';
 import { cloudtrailConfig } from './config.ts';
 import { cloudtrailIndexTemplate } from './mapping.ts';
@@ -8,6 +9,7 @@ export const cloudtrailBoard = defineBoard({
   name: 'cloudtrail',
   config: cloudtrailConfig,
   endpoints: cloudtrailEndpoints,
+  finders: cloudtrailFinders,
   indexTemplates: (config) => [cloudtrailIndexTemplate(config.cloudtrail.indexPrefix)],
   demo: lazyDemo(() => import('./demo/seed.ts')),
 });

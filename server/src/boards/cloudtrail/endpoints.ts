@@ -3,18 +3,27 @@ import { rangeReader } from '../../core/time-range.ts';
 import { checkIpOrCidr } from '../../core/ip-filter.ts';
 import {
   buildEventByIdSearch,
+  buildEventsExportSearch,
   buildEventsSearch,
   buildSummarySearch,
   buildTopCallsSearch,
   buildUnknownIpsSearch,
   chooseInterval,
 } from './query.ts';
-import { shapeEventRecord, shapeEvents, shapeSummary, shapeTopCalls, shapeUnknownIps } from './shape.ts';
+import {
+  shapeEventRecord,
+  shapeEventRows,
+  shapeEvents,
+  shapeSummary,
+  shapeTopCalls,
+  shapeUnknownIps,
+} from './shape.ts';
 import {
   EventParams,
   EventRecordResponse,
   EventsQuery,
   EventsResponse,
+  type EventSummary,
   SummaryQuery,
   SummaryResponse,
   TopCallsQuery,
@@ -33,6 +42,21 @@ const rangeOf = (query: { from?: string; to?: string; sourceIp?: string[] }) => 
   checkIpOrCidr('sourceIp', query.sourceIp);
   return rangeWithin(query);
 };
+
+const EVENT_COLUMNS = [
+  'eventTime',
+  'eventID',
+  'eventName',
+  'eventSource',
+  'account',
+  'region',
+  'principal',
+  'sourceIp',
+  'sourceAddress',
+  'userAgent',
+  'outcome',
+  'errorCode',
+] as const satisfies ReadonlyArray<keyof EventSummary>;
 
 /** Build → search → shape for each endpoint; errors go to the app's one error handler. */
 export const cloudtrailEndpoints = [
@@ -61,6 +85,16 @@ export const cloudtrailEndpoints = [
       const response = await context.search(buildEventsSearch(query, { index: indexOf(context), range }));
       return shapeEvents(response, query.size ?? 50);
     },
+    export: {
+      name: 'events',
+      columns: EVENT_COLUMNS,
+      range: rangeOf,
+      hits: {
+        search: (query, context) =>
+          buildEventsExportSearch(query, { index: indexOf(context), range: rangeOf(query) }),
+        rows: shapeEventRows,
+      },
+    },
   }),
   defineEndpoint({
     url: '/events/:eventID',
@@ -86,6 +120,16 @@ export const cloudtrailEndpoints = [
         buildUnknownIpsSearch(query, { index: indexOf(context), range, knownNetworks }),
       );
       return shapeUnknownIps(response, knownNetworks);
+    },
+    export: {
+      name: 'unknown-ips',
+      columns: ['ip', 'count', 'firstSeen', 'lastSeen', 'principals', 'accounts', 'topCalls'],
+      range: rangeOf,
+      rows: (answer) =>
+        answer.ips.map((ip) => ({
+          ...ip,
+          topCalls: ip.topCalls.map((call) => `${call.eventName} (${call.count})`),
+        })),
     },
   }),
   defineEndpoint({

@@ -1,3 +1,4 @@
+import { containersFinders } from './finders.ts';
 import { defineBoard, lazyDemo, type AlertSource, type EventSink } from '../../core/board.ts';
 import { containersConfig } from './config.ts';
 import { alertsIndexTemplate, containerLogsIndexTemplate, ecsEventsIndexTemplate } from './mapping.ts';
@@ -61,6 +62,7 @@ export const containersBoard = defineBoard({
   name: 'containers',
   config: containersConfig,
   endpoints: containersEndpoints,
+  finders: containersFinders,
   scopes: [{ prefix: '/api/ingest', plugin: ecsIngestRoutes }],
   indexTemplates: (config) => [
     ecsEventsIndexTemplate(config.containers.eventsIndex),

@@ -1,11 +1,13 @@
 import { defineEndpoint } from '../../core/board.ts';
 import { rangeReader } from '../../core/time-range.ts';
+import { withoutPage } from '../../es/request-basics.ts';
 import { buildFailuresSearch, buildKpisSearch, buildServicesSearch, buildStagesSearch } from './query.ts';
-import { shapeFailures, shapeKpis, shapeServices, shapeStages } from './shape.ts';
+import { shapeFailureRows, shapeFailures, shapeKpis, shapeServices, shapeStages } from './shape.ts';
 import { timeToRestore } from './time-to-restore.ts';
 import {
   FailuresQuery,
   FailuresResponse,
+  FailureRow,
   KpisQuery,
   KpisResponse,
   ServicesQuery,
@@ -51,6 +53,21 @@ export const deploymentsEndpoints = [
     async answer({ query }, { config, search }) {
       const request = buildFailuresSearch(query, { index: config.deployments.index, range: rangeOf(query) });
       return shapeFailures(await search(request), request.size ?? 50);
+    },
+    export: {
+      name: 'failures',
+      columns: Object.keys(FailureRow.properties),
+      range: rangeOf,
+      hits: {
+        search: (query, { config }) =>
+          withoutPage(
+            buildFailuresSearch(
+              { ...query, cursor: undefined },
+              { index: config.deployments.index, range: rangeOf(query) },
+            ),
+          ),
+        rows: shapeFailureRows,
+      },
     },
   }),
   defineEndpoint({

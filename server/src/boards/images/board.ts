@@ -1,3 +1,4 @@
+import { imagesFinders } from './finders.ts';
 import { defineBoard, lazyDemo } from '../../core/board.ts';
 import { imagesConfig } from './config.ts';
 import { imagesIndexTemplate } from './mapping.ts';
@@ -9,6 +10,7 @@ export const imagesBoard = defineBoard({
   name: 'images',
   config: imagesConfig,
   endpoints: imagesEndpoints,
+  finders: imagesFinders,
   routes: imagesPictureRoutes,
   indexTemplates: (config) => [imagesIndexTemplate(config.images.index)],
   storedDataNotes: imagesStoredDataNotes,

@@ -9,6 +9,7 @@ import { cloudtrailQueries } from './queries.ts';
 import type { CloudtrailFiltersState } from './use-cloudtrail-filters.ts';
 import { LoadMore } from '../../components/load-more.tsx';
 import { useListNavigation } from '../../lib/use-list-navigation.ts';
+import { ExportMenu } from '../../components/export-menu.tsx';
 
 export function EventsPanel({ filters, tz }: { filters: CloudtrailFiltersState; tz: TimeZoneOption }) {
   const refetchInterval = useRefreshInterval();
@@ -25,11 +26,14 @@ export function EventsPanel({ filters, tz }: { filters: CloudtrailFiltersState; 
       isEmpty={(data) => data.pages[0]?.events.length === 0}
       emptyMessage="No events match these filters in this time range."
       actions={
-        firstPage && (
-          <span className="cloudtrail-total" data-testid="events-total">
-            {formatTotal(firstPage.total, firstPage.totalIsExact)}
-          </span>
-        )
+        <>
+          {firstPage && (
+            <span className="cloudtrail-total" data-testid="events-total">
+              {formatTotal(firstPage.total, firstPage.totalIsExact)}
+            </span>
+          )}
+          <ExportMenu path="/api/cloudtrail/events" params={filters.eventsParams} />
+        </>
       }
     >
       {() => (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { ExportMenu } from '../../components/export-menu.tsx';
 import { Link } from 'react-router';
 import type { cloudtrail } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
@@ -19,7 +20,12 @@ export function UnknownIpsPanel({ filters, tz }: { filters: CloudtrailFiltersSta
   const refetchInterval = useRefreshInterval();
   const query = useQuery({ ...cloudtrailQueries.unknownIps(filters.boardParams), refetchInterval });
   return (
-    <Panel title="Calls from unknown IPs" query={query} tz={tz}>
+    <Panel
+      title="Calls from unknown IPs"
+      query={query}
+      tz={tz}
+      actions={<ExportMenu path="/api/cloudtrail/unknown-ips" params={filters.boardParams} />}
+    >
       {(data) => (
         <>
           <p className="cloudtrail-note">

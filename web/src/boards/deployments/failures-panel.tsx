@@ -10,6 +10,7 @@ import { useRefreshInterval } from '../../lib/use-time-range.ts';
 import { deploymentsQueries } from './queries.ts';
 import type { DeploymentsFiltersState } from './use-deployments-filters.ts';
 import { LoadMore } from '../../components/load-more.tsx';
+import { ExportMenu } from '../../components/export-menu.tsx';
 
 /** Failed and rolled-back deploys and releases, newest first, with the rule that decided the cause. */
 export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersState; tz: TimeZoneOption }) {
@@ -27,11 +28,14 @@ export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersStat
       isEmpty={(data) => data.pages[0]?.failures.length === 0}
       emptyMessage="No failed deploys or releases match these filters in this range."
       actions={
-        firstPage && (
-          <span className="hint" data-testid="failures-total">
-            {countOf(firstPage.total, 'failure')}
-          </span>
-        )
+        <>
+          {firstPage && (
+            <span className="hint" data-testid="failures-total">
+              {countOf(firstPage.total, 'failure')}
+            </span>
+          )}
+          <ExportMenu path="/api/deployments/failures" params={filters.failuresParams} />
+        </>
       }
     >
       {() => (

@@ -7,6 +7,7 @@ import type { SearchQuery } from './queries.ts';
 import type { ImagesViewState } from './use-images-view.ts';
 import { LoadMore } from '../../components/load-more.tsx';
 import { useListNavigation, type RowProps } from '../../lib/use-list-navigation.ts';
+import { ExportMenu } from '../../components/export-menu.tsx';
 
 /** Tags shown on a card; the drawer has them all. */
 const CARD_TAGS = 4;
@@ -35,11 +36,14 @@ export function ResultsPanel({
       isEmpty={(data) => data.pages[0]?.total === 0}
       emptyMessage="No image matches this selection. Remove a filter or clear the area."
       actions={
-        first && (
-          <span className="images-total" data-testid="images-total">
-            {countOf(first.total, 'image')}
-          </span>
-        )
+        <>
+          {first && (
+            <span className="images-total" data-testid="images-total">
+              {countOf(first.total, 'image')}
+            </span>
+          )}
+          <ExportMenu path="/api/images/search" params={view.params} />
+        </>
       }
     >
       {() => (
