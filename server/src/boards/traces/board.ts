@@ -1,4 +1,4 @@
-import { defineBoard } from '../../core/board.ts';
+import { defineBoard, lazyDemo } from '../../core/board.ts';
 import { tracesConfig } from './config.ts';
 import { tracesEndpoints } from './endpoints.ts';
 import { spanIndexTemplate } from './mapping.ts';
@@ -12,4 +12,5 @@ export const tracesBoard = defineBoard({
   config: tracesConfig,
   endpoints: tracesEndpoints,
   indexTemplates: (config) => [spanIndexTemplate(config)],
+  demo: lazyDemo(() => import('./demo/seed.ts')),
 });
