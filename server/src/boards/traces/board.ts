@@ -1,6 +1,7 @@
 import { defineBoard } from '../../core/board.ts';
 import { tracesConfig } from './config.ts';
 import { spanIndexTemplate } from './mapping.ts';
+import { tracesIngestRoutes } from './ingest/ingest-routes.ts';
 
 /**
  * Traces: which service made this request slow or failed; how services call each other. Spans
@@ -9,5 +10,7 @@ import { spanIndexTemplate } from './mapping.ts';
 export const tracesBoard = defineBoard({
   name: 'traces',
   config: tracesConfig,
+  // OTLP and Zipkin fix their paths (`/v1/traces`, `/api/v2/spans`), so the scope has no prefix.
+  scopes: [{ prefix: '', plugin: tracesIngestRoutes }],
   indexTemplates: (config) => [spanIndexTemplate(config)],
 });
