@@ -1,6 +1,6 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
-import { writeDocuments, type BulkDocument, type BulkResult } from '../../../es/bulk-writer.ts';
-import type { IngestBatcher } from '../../../es/ingest-batcher.ts';
+import { writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
+import { writeThroughBatcher, type IngestBatcher } from '../../../es/ingest-batcher.ts';
 import { spanIndexName } from '../mapping.ts';
 import type { StoredSpan } from './span-document.ts';
 
@@ -186,18 +186,6 @@ export async function recheckParents(client: Client, prefix: string, spans: Stor
   }
   await updateParentServices(client, updates);
   return updates.length;
-}
-
-async function writeThroughBatcher(batcher: IngestBatcher, documents: BulkDocument[]): Promise<BulkResult> {
-  const outcomes = await Promise.all(documents.map((document) => batcher.write(document)));
-  const result: BulkResult = { indexed: 0, alreadyPresent: 0, rejected: [] };
-  outcomes.forEach((written, position) => {
-    const { index, id } = documents[position]!;
-    if (written.outcome === 'stored') result.indexed += 1;
-    else if (written.outcome === 'already_present') result.alreadyPresent += 1;
-    else result.rejected.push({ index, id, status: written.status, reason: written.reason });
-  });
-  return result;
 }
 
 /** Resolves parents, writes the batch, back-fills the children it completes. */
