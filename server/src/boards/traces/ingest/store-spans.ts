@@ -35,6 +35,8 @@ export interface StoreSpansResult {
 export const RECHECK_AFTER_MS = 6_000;
 const DAY_MS = 86_400_000;
 const MAX_BACKFILL_CHILDREN = 10_000;
+/** From this many spans a request writes its own `_bulk` instead of joining the shared batcher. */
+const OWN_BULK_SPANS = 200;
 
 function indexOf(prefix: string, span: StoredSpan): string {
   return spanIndexName(prefix, new Date(span.document['@timestamp']));
@@ -201,9 +203,12 @@ export async function storeSpans(
     id: span.id,
     document: span.document,
   }));
-  const written = options.batcher
-    ? await writeThroughBatcher(options.batcher, documents)
-    : await writeDocuments(client, documents, { refresh: options.refresh ?? false });
+  // Small requests (one SDK's few spans) join other requests' in the shared batcher; an exporter's
+  // full batch is already big enough for its own `_bulk` bodies (measured by bench:traces).
+  const written =
+    options.batcher && documents.length < OWN_BULK_SPANS
+      ? await writeThroughBatcher(options.batcher, documents)
+      : await writeDocuments(client, documents, { refresh: options.refresh ?? false });
   await backfillChildren(client, prefix, spans);
   if (unresolved.length > 0) options.recheck?.(unresolved);
   return {
