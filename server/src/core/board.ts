@@ -3,6 +3,8 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fas
 import type { Static, TSchema } from 'typebox';
 import type { Config, ConfigSlice } from './config.ts';
 import type { Progress } from './progress.ts';
+import type { TimeRange } from './time-range.ts';
+import type { ValueShape } from './value-shapes.ts';
 
 /**
  * The board contract: everything board-specific — its configuration slice, index templates,
@@ -93,6 +95,77 @@ interface EndpointBase<Query extends TSchema, Params extends TSchema, Response e
   response: Response;
   /** The 404 message when the endpoint finds nothing (only endpoints that look one thing up). */
   notFound?: (params: Static<Params>) => string;
+  /** A list endpoint that can hand over its whole result as CSV or NDJSON (`format=`). */
+  export?: EndpointExport<Static<Query>, Static<Response>>;
+}
+
+/** One exported row: a value per column (lists are joined with `; ` in CSV). */
+export type ExportRow = Record<string, string | number | boolean | null | undefined | readonly string[]>;
+
+/**
+ * How a list endpoint exports the whole filtered result, not the page: core streams it (point in
+ * time + search_after, see app/export-stream.ts), quotes and neutralises cells, stops at the row
+ * limit and names the file `<board>-<name>-<from>-<to>.<csv|ndjson>`.
+ */
+export interface EndpointExport<Query = unknown, Response = unknown> {
+  /** Part of the file name after the board: `events`, `failures`. */
+  name: string;
+  /** Column order of the CSV header; NDJSON objects carry the same keys. */
+  columns: readonly string[];
+  /** The range the rows cover, for the file name (checks the query, as `answer` does). */
+  range?(query: Query): TimeRange;
+  /**
+   * A list of documents: the search for every matching document (no size, no search_after),
+   * sorted with a unique field last so paging never skips or repeats; `rows` shapes one page
+   * (it may search more, e.g. to join logs).
+   */
+  hits?: {
+    search(query: Query, context: EndpointContext): estypes.SearchRequest | Promise<estypes.SearchRequest>;
+    rows(
+      hits: estypes.SearchHit<unknown>[],
+      context: EndpointContext,
+      query: Query,
+    ): ExportRow[] | Promise<ExportRow[]>;
+  };
+  /** A list computed by aggregation, already whole in the answer (unknown IPs): its rows. */
+  rows?(answer: Response): ExportRow[];
+}
+
+/** The newest document a finder matched, as `link` may need it. */
+export interface FoundDocument {
+  /** Time of the newest match (ISO), null for a board without a time field. */
+  newest: string | null;
+  /** The `linkFields` of the newest match (dotted paths as stored in `_source`). */
+  source: Record<string, unknown>;
+}
+
+/**
+ * Where a pasted value may occur in a board: core's `GET /api/find` runs every board's finders in
+ * one multi-search, only with values of a shape the finder accepts (an `ip` field never gets a
+ * non-address), and links each match into the board filtered to it.
+ */
+export interface Finder {
+  /** What matched, as a person says it: "source IP", "eventID", "task". */
+  what: string;
+  /** The value shapes the fields can hold; `text` accepts any value (keyword fields). */
+  accepts: readonly ValueShape[];
+  index(config: Config): string;
+  fields: readonly string[];
+  /** `prefix`: a pasted start of the value matches too (keyword fields only). */
+  match: 'exact' | 'prefix';
+  /** Sorts matches newest first, and bounds them by the range unless `anyAge`. */
+  timeField?: string;
+  /** Ids whose lookup needs no range (eventID, task ARN) are found at any age. */
+  anyAge?: boolean;
+  /** Fields of the newest match that `link` reads. */
+  linkFields?: readonly string[];
+  /** Web URL (path and query) of the board filtered to the value. */
+  link(value: string, found: FoundDocument): string;
+}
+
+/** Keeps a finder's declaration checked where it is written. */
+export function defineFinder(finder: Finder): Finder {
+  return finder;
 }
 
 export interface EndpointRequest<Query extends TSchema = TSchema, Params extends TSchema = TSchema> {
@@ -152,6 +225,17 @@ export function defineEndpoint(endpoint: unknown): Endpoint {
 /** True for the endpoints that are one search (build → search → shape). */
 export function isSearchEndpoint(endpoint: Endpoint): endpoint is SearchEndpoint {
   return 'build' in endpoint;
+}
+
+/** The endpoint's answer: `answer`, or build → search → shape with one "now" for the whole request. */
+export async function answerOf(
+  endpoint: Endpoint,
+  input: { query: unknown; params: unknown },
+  context: EndpointContext,
+): Promise<unknown> {
+  if (!isSearchEndpoint(endpoint)) return endpoint.answer(input, context);
+  const built = endpoint.build(input, { config: context.config, now: new Date() });
+  return endpoint.shape(await context.search(built.search), built);
 }
 
 /** Routes that live outside `/api/<board>` (ingest endpoints), mounted at an explicit prefix. */
@@ -215,6 +299,8 @@ export interface Board {
    */
   storedDataNotes?(client: Client, config: Config): Promise<string[]>;
   alertSources?: AlertSource[];
+  /** Where a pasted value may occur in this board (see `Finder`). */
+  finders?: Finder[];
   demo?: BoardDemo;
 }
 

@@ -55,6 +55,8 @@ export interface CoreConfig {
     maxConcurrentSearches: number;
     /** Searches that may wait for a slot; beyond that the request gets 429. */
     maxQueuedSearches: number;
+    /** Rows one CSV/NDJSON export streams at most (EXPORT_MAX_ROWS). */
+    exportMaxRows: number;
   };
   access: AccessConfig;
   /** The one webhook every board's alerts go to. */
@@ -171,6 +173,12 @@ export const coreVariables = Type.Object({
     default: 8,
     minimum: 1,
     maximum: 1_000,
+  }),
+  EXPORT_MAX_ROWS: variable.integer({
+    description: 'rows one CSV/NDJSON export streams at most; the response says when it stopped there',
+    default: 100_000,
+    minimum: 1,
+    maximum: 10_000_000,
   }),
   MAX_QUEUED_SEARCHES: variable.integer({
     description: 'searches that may wait for a slot; the next gets 429',
@@ -481,6 +489,7 @@ function limits(env: Env, read: CoreReader, requestTimeoutMs: number): CoreConfi
     searchTimeoutMs,
     maxConcurrentSearches: read.integer('MAX_CONCURRENT_SEARCHES'),
     maxQueuedSearches: read.integer('MAX_QUEUED_SEARCHES'),
+    exportMaxRows: read.integer('EXPORT_MAX_ROWS'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { cloudtrailFinders } from './finders.ts';
 import { defineBoard, lazyDemo } from '../../core/board.ts';
 import { cloudtrailConfig } from './config.ts';
 import { cloudtrailIndexTemplate } from './mapping.ts';
@@ -10,6 +11,7 @@ export const cloudtrailBoard = defineBoard({
   question: 'who called which AWS API, from where, when, in which account',
   config: cloudtrailConfig,
   endpoints: cloudtrailEndpoints,
+  finders: cloudtrailFinders,
   indexTemplates: (config) => [cloudtrailIndexTemplate(config.cloudtrail.indexPrefix)],
   demo: lazyDemo(() => import('./demo/seed.ts')),
 });

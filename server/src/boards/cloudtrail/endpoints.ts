@@ -3,18 +3,27 @@ import { rangeReader } from '../../core/time-range.ts';
 import { checkIpOrCidr } from '../../core/ip-filter.ts';
 import {
   buildEventByIdSearch,
+  buildEventsExportSearch,
   buildEventsSearch,
   buildSummarySearch,
   buildTopCallsSearch,
   buildUnknownIpsSearch,
   chooseInterval,
 } from './query.ts';
-import { shapeEventRecord, shapeEvents, shapeSummary, shapeTopCalls, shapeUnknownIps } from './shape.ts';
+import {
+  shapeEventRecord,
+  shapeEventRows,
+  shapeEvents,
+  shapeSummary,
+  shapeTopCalls,
+  shapeUnknownIps,
+} from './shape.ts';
 import {
   EventParams,
   EventRecordResponse,
   EventsQuery,
   EventsResponse,
+  type EventSummary,
   SummaryQuery,
   SummaryResponse,
   TopCallsQuery,
@@ -26,13 +35,31 @@ import {
 /** Longest range one request may cover: a year of daily indices. */
 const MAX_RANGE_MS = 400 * 86_400_000;
 
-const indexOf = ({ config }: BuildContext) => `${config.cloudtrail.indexPrefix}*`;
+const indexOf = ({ config }: Pick<BuildContext, 'config'>) => `${config.cloudtrail.indexPrefix}*`;
 const rangeWithin = rangeReader(undefined, { maxRangeMs: MAX_RANGE_MS });
 // Every parameter is checked here, before any search: the range, and the addresses.
-const rangeOf = (query: { from?: string; to?: string; sourceIp?: string[] }, { now }: BuildContext) => {
+const rangeOf = (
+  query: { from?: string; to?: string; sourceIp?: string[] },
+  context?: Pick<BuildContext, 'now'>,
+) => {
   checkIpOrCidr('sourceIp', query.sourceIp);
-  return rangeWithin(query, now);
+  return rangeWithin(query, context?.now);
 };
+
+const EVENT_COLUMNS = [
+  'eventTime',
+  'eventID',
+  'eventName',
+  'eventSource',
+  'account',
+  'region',
+  'principal',
+  'sourceIp',
+  'sourceAddress',
+  'userAgent',
+  'outcome',
+  'errorCode',
+] as const satisfies ReadonlyArray<keyof EventSummary>;
 
 /** Build → search → shape for each endpoint; errors go to the app's one error handler. */
 export const cloudtrailEndpoints = [
@@ -64,6 +91,16 @@ export const cloudtrailEndpoints = [
       size: query.size ?? 50,
     }),
     shape: (response, { size }) => shapeEvents(response, size),
+    export: {
+      name: 'events',
+      columns: EVENT_COLUMNS,
+      range: rangeOf,
+      hits: {
+        search: (query, context) =>
+          buildEventsExportSearch(query, { index: indexOf(context), range: rangeOf(query) }),
+        rows: shapeEventRows,
+      },
+    },
   }),
   defineEndpoint({
     url: '/events/:eventID',
@@ -91,6 +128,16 @@ export const cloudtrailEndpoints = [
       };
     },
     shape: (response, { knownNetworks }) => shapeUnknownIps(response, knownNetworks),
+    export: {
+      name: 'unknown-ips',
+      columns: ['ip', 'count', 'firstSeen', 'lastSeen', 'principals', 'accounts', 'topCalls'],
+      range: rangeOf,
+      rows: (answer) =>
+        answer.ips.map((ip) => ({
+          ...ip,
+          topCalls: ip.topCalls.map((call) => `${call.eventName} (${call.count})`),
+        })),
+    },
   }),
   defineEndpoint({
     url: '/summary',

@@ -1,8 +1,15 @@
 import { defineEndpoint, type EndpointContext } from '../../core/board.ts';
 import { rangeReader } from '../../core/time-range.ts';
-import { containerFreshness, failureDetail, listFailures, type ContainerReads } from './failures.ts';
+import {
+  containerFreshness,
+  exportFailureRows,
+  failureDetail,
+  listFailures,
+  type ContainerReads,
+} from './failures.ts';
 import { listAlerts } from './alerts/alert-store.ts';
-import { buildTimelineSearch, chooseTimelineInterval } from './query.ts';
+import { buildFailuresExportSearch, buildTimelineSearch, chooseTimelineInterval } from './query.ts';
+import { storedHits } from './shape.ts';
 import { shapeTimeline } from './shape.ts';
 import {
   AlertsQuery,
@@ -40,6 +47,35 @@ export const containersEndpoints = [
         containerFreshness(reads),
       ]);
       return { ...failures, freshness };
+    },
+    export: {
+      name: 'failures',
+      columns: [
+        'stoppedAt',
+        'taskId',
+        'taskArn',
+        'cluster',
+        'service',
+        'launchType',
+        'startedAt',
+        'stopCode',
+        'stoppedReason',
+        'reasonClass',
+        'containers',
+        'images',
+        'firstErrorLine',
+        'logsAvailable',
+        'link',
+      ],
+      range: rangeOf,
+      hits: {
+        search: (query, { config }) => buildFailuresExportSearch(config.containers, rangeOf(query), query),
+        rows: (hits, context) =>
+          exportFailureRows(
+            readsOf(context),
+            storedHits({ hits: { hits } } as Parameters<typeof storedHits>[0]),
+          ),
+      },
     },
   }),
   defineEndpoint({

@@ -1,5 +1,6 @@
 import { defineEndpoint, type BuildContext } from '../../core/board.ts';
 import { rangeReader } from '../../core/time-range.ts';
+import { withoutPage } from '../../es/request-basics.ts';
 import {
   buildFailuresSearch,
   buildKpisSearch,
@@ -7,11 +8,12 @@ import {
   buildStagesSearch,
   type BuildContext as QueryContext,
 } from './query.ts';
-import { shapeFailures, shapeKpis, shapeServices, shapeStages } from './shape.ts';
+import { shapeFailureRows, shapeFailures, shapeKpis, shapeServices, shapeStages } from './shape.ts';
 import { timeToRestore } from './time-to-restore.ts';
 import {
   FailuresQuery,
   FailuresResponse,
+  FailureRow,
   KpisQuery,
   KpisResponse,
   ServicesQuery,
@@ -63,6 +65,21 @@ export const deploymentsEndpoints = [
       return { search, size: search.size ?? 50 };
     },
     shape: (response, { size }) => shapeFailures(response, size),
+    export: {
+      name: 'failures',
+      columns: Object.keys(FailureRow.properties),
+      range: rangeOf,
+      hits: {
+        search: (query, { config }) =>
+          withoutPage(
+            buildFailuresSearch(
+              { ...query, cursor: undefined },
+              { index: config.deployments.index, range: rangeOf(query) },
+            ),
+          ),
+        rows: shapeFailureRows,
+      },
+    },
   }),
   defineEndpoint({
     url: '/services',

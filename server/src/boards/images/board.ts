@@ -1,3 +1,4 @@
+import { imagesFinders } from './finders.ts';
 import { defineBoard, lazyDemo } from '../../core/board.ts';
 import { imagesConfig } from './config.ts';
 import { imagesIndexTemplate } from './mapping.ts';
@@ -11,6 +12,7 @@ export const imagesBoard = defineBoard({
   question: 'how many hotel images carry a tag, where, what sizes',
   config: imagesConfig,
   endpoints: imagesEndpoints,
+  finders: imagesFinders,
   routes: imagesPictureRoutes,
   indexTemplates: (config) => [imagesIndexTemplate(config.images.index)],
   storedDataNotes: imagesStoredDataNotes,
