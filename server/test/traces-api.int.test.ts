@@ -295,6 +295,31 @@ describe('traces endpoints over known spans in the real engine', () => {
       expect(new Set(seen).size).toBe(33);
     });
 
+    it('exports the whole search as CSV in page order, span filters applied', async () => {
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const url: string = `/search?${WHOLE}&size=10${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const { body } = await get(url);
+        paged.push(...body.traces.map((t: { traceId: string }) => t.traceId));
+        cursor = body.nextCursor;
+      } while (cursor);
+      const csv = await app.inject({ method: 'GET', url: `/api/traces/search?${WHOLE}&format=csv` });
+      expect(csv.statusCode).toBe(200);
+      const [header, ...rows] = csv.body.trim().split('\r\n');
+      expect(header).toBe('traceId,start,durationUs,rootService,rootName,spanCount,errorCount,services');
+      expect(rows.map((row) => row.split(',')[0])).toEqual(paged);
+      const errors = await app.inject({
+        method: 'GET',
+        url: `/api/traces/search?${WHOLE}&status=error&format=ndjson`,
+      });
+      const lines = errors.body
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { traceId: string });
+      expect(lines.map((line) => line.traceId)).toEqual([ERR]);
+    });
+
     it('sorts slowest first', async () => {
       const { body } = await get(`/search?${WHOLE}&sort=slowest&size=3`);
       expect(body.traces.map((t: { durationUs: number }) => t.durationUs)).toEqual([
@@ -402,6 +427,40 @@ describe('traces endpoints over known spans in the real engine', () => {
     it.each(GOLDEN_CASES)('$name: the live response shapes into the reviewed answer', async (golden) => {
       const response = await client.search({ ...golden.request, index: `${PREFIX}-*` });
       await checkLiveGolden(fixturesDir, golden, response, { [PREFIX]: GOLDEN_PREFIX });
+    });
+  });
+
+  describe('find', () => {
+    const find = async (q: string) =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/find?q=${q}&from=2025-01-01T00:00:00Z&to=2025-01-02T00:00:00Z`,
+        })
+      ).json();
+
+    it('finds a trace id at any age, pasted in capitals, and links to the trace', async () => {
+      const upper = await find(ERR.toUpperCase());
+      expect(upper.results).toEqual([
+        expect.objectContaining({
+          board: 'traces',
+          what: 'trace',
+          count: 3,
+          link: expect.stringMatching(`^/traces/${ERR}\\?from=`),
+        }),
+      ]);
+    });
+
+    it('finds a span id and links to its trace with the span selected', async () => {
+      const spanId = hex(1, 16); // the first span written: BIG's root
+      const { results } = await find(spanId);
+      expect(results).toContainEqual(
+        expect.objectContaining({
+          what: 'span',
+          count: 1,
+          link: expect.stringContaining(`/traces/${BIG}?span=${spanId}`),
+        }),
+      );
     });
   });
 });

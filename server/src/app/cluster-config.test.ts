@@ -16,7 +16,7 @@ describe('cluster board configuration', () => {
     });
     expect(all.get('container-logs')).toMatchObject({ pattern: 'fluentd-*', retention: { days: 3 } });
     expect(all.get('ecs-events')?.retention).toEqual({ days: 30 });
-    expect(all.get('traces')).toMatchObject({ pattern: 'traces-*', retention: { days: 7 } });
+    expect(all.get('traces')).toMatchObject({ pattern: 'lookout-spans-*', retention: { days: 7 } });
     expect(all.get('deployments')?.retention).toEqual({ days: 400 });
     expect(all.get('images')?.retention).toBeNull();
     expect(all.get('alerts')).toMatchObject({ pattern: 'lookout-alerts', protected: true, retention: null });

@@ -50,7 +50,7 @@ export function registerFindRoute(app: FastifyInstance, boards: readonly Board[]
         recognised: shapes
           .filter((shape) => shape !== 'text')
           .map((shape) => ({ shape, label: SHAPE_LABELS[shape] })),
-        results: shapeFind(planned, responses, q, range),
+        results: shapeFind(planned, responses, range),
         searched: {
           boards: [...new Set(planned.map((plan) => plan.board))],
           from: new Date(range.fromMs).toISOString(),

@@ -157,6 +157,12 @@ export interface Finder {
   timeField?: string;
   /** Ids whose lookup needs no range (eventID, task ARN) are found at any age. */
   anyAge?: boolean;
+  /**
+   * The value as stored (trace ids lowercase and padded), or null when this finder cannot hold it
+   * after all (a shape is wider than the field: 16 hex digits are not a 32-digit id). `link`
+   * gets the stored form.
+   */
+  normalise?(value: string): string | null;
   /** Fields of the newest match that `link` reads. */
   linkFields?: readonly string[];
   /** Web URL (path and query) of the board filtered to the value. */

@@ -11,6 +11,8 @@ type Query = estypes.QueryDslQueryContainer;
 export interface PlannedFind {
   board: string;
   finder: Finder;
+  /** The value as this finder's fields store it. */
+  value: string;
   index: string;
   body: estypes.SearchRequest;
 }
@@ -50,12 +52,19 @@ export function planFind(
   const planned = boards.flatMap((board) =>
     (board.finders ?? [])
       .filter((finder) => finder.accepts.some((shape) => shapes.includes(shape)))
-      .map((finder) => ({
-        board: board.name,
-        finder,
-        index: finder.index(config),
-        body: buildFinderSearch(finder, value, range),
-      })),
+      .flatMap((finder) => {
+        const stored = finder.normalise ? finder.normalise(value) : value;
+        if (stored === null) return [];
+        return [
+          {
+            board: board.name,
+            finder,
+            value: stored,
+            index: finder.index(config),
+            body: buildFinderSearch(finder, stored, range),
+          },
+        ];
+      }),
   );
   return { shapes, planned };
 }
@@ -91,7 +100,6 @@ function withRange(link: string, finder: Finder, newest: string | null, range: T
 export function shapeFind(
   planned: readonly PlannedFind[],
   responses: readonly estypes.MsearchResponseItem[],
-  value: string,
   range: TimeRange,
 ): FindResult[] {
   const results: FindResult[] = [];
@@ -113,7 +121,7 @@ export function shapeFind(
       count,
       newest,
       anyAge: plan.finder.anyAge === true || plan.finder.timeField === undefined,
-      link: withRange(plan.finder.link(value, { newest, source }), plan.finder, newest, range),
+      link: withRange(plan.finder.link(plan.value, { newest, source }), plan.finder, newest, range),
     });
   });
   return results.sort((a, b) => (b.newest ?? '').localeCompare(a.newest ?? ''));

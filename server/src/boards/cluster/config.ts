@@ -75,6 +75,8 @@ export interface BoardIndices {
   deploymentsIndex: string;
   imagesIndex: string;
   alertsIndex: string;
+  /** Daily span indices `<prefix>-YYYY.MM.DD`. */
+  spansPrefix: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -130,7 +132,7 @@ function builtInFamilies(indices: BoardIndices, stateIndices: string): IndexFami
     family('ecs-events', 'ECS events', indices.ecsEventsIndex, '@timestamp', '/containers'),
     family('deployments', 'Deployments', indices.deploymentsIndex, '@timestamp', '/deployments'),
     family('images', 'Images', indices.imagesIndex, 'ingestedAt', '/images'),
-    family('traces', 'Traces', 'traces-*', '@timestamp', '/traces'),
+    family('traces', 'Traces', `${indices.spansPrefix}-*`, '@timestamp', '/traces'),
     family('alerts', 'Container alerts', indices.alertsIndex, 'claimedAt', '/containers'),
     family('lookout-state', "Lookout's own state", stateIndices, 'at', '/cluster'),
   ];
@@ -368,6 +370,7 @@ export function clusterConfigOf(config: Config): ClusterConfig {
       deploymentsIndex: config.deployments.index,
       imagesIndex: config.images.index,
       alertsIndex: config.containers.alerts.index,
+      spansPrefix: config.traces.indexPrefix,
     },
     config.alerts,
   );

@@ -1,6 +1,7 @@
 import { defineBoard, lazyDemo } from '../../core/board.ts';
 import { tracesConfig } from './config.ts';
 import { tracesEndpoints } from './endpoints.ts';
+import { tracesFinders } from './finders.ts';
 import { spanIndexTemplate } from './mapping.ts';
 import { tracesIngestRoutes } from './ingest/ingest-routes.ts';
 
@@ -14,6 +15,7 @@ export const tracesBoard = defineBoard({
   question: 'which service made this request slow or failed; how services call each other',
   config: tracesConfig,
   endpoints: tracesEndpoints,
+  finders: tracesFinders,
   // OTLP and Zipkin fix their paths (`/v1/traces`, `/api/v2/spans`), so the scope has no prefix.
   scopes: [{ prefix: '', plugin: tracesIngestRoutes }],
   indexTemplates: (config) => [spanIndexTemplate(config)],

@@ -1,8 +1,8 @@
 import { defineEndpoint, type EndpointContext } from '../../core/board.ts';
 import { chooseInterval, rangeReader, resolveTimeRange, type TimeRange } from '../../core/time-range.ts';
 import { spanIndexPattern } from './mapping.ts';
-import { buildServiceMapSearch, buildServiceSearch } from './query.ts';
-import { readTrace, searchTraces } from './reads.ts';
+import { buildServiceMapSearch, buildServiceSearch, buildTraceHeadsSearch } from './query.ts';
+import { readTrace, searchTraces, summariseHeadPage } from './reads.ts';
 import {
   ServiceMapQuery,
   ServiceMapResponse,
@@ -14,8 +14,10 @@ import {
   TraceResponse,
   TraceSearchQuery,
   TraceSearchResponse,
+  TraceSummary,
 } from './schema.ts';
-import { shapeServiceMap, shapeService } from './shape.ts';
+import { shapeServiceMap, shapeService, traceHeadsOf } from './shape.ts';
+import { withoutPage } from '../../es/request-basics.ts';
 
 /** Longest range one request may cover: a year of daily indices. */
 const MAX_RANGE_MS = 400 * 86_400_000;
@@ -53,6 +55,21 @@ export const tracesEndpoints = [
     response: TraceSearchResponse,
     async answer({ query }, context) {
       return searchTraces(context.search, query, { index: indexOf(context), range: rangeOf(query) });
+    },
+    export: {
+      name: 'traces',
+      columns: Object.keys(TraceSummary.properties),
+      range: rangeOf,
+      hits: {
+        // Every head (root span) in range and duration, sorted as the page is; each exported page
+        // of heads is then kept and summarised as the endpoint does it.
+        search: (query, context) =>
+          withoutPage(
+            buildTraceHeadsSearch(query, { index: indexOf(context), range: rangeOf(query), size: 0 }),
+          ),
+        rows: (hits, context, query) =>
+          summariseHeadPage(context.search, traceHeadsOf(hits), query, { index: indexOf(context) }),
+      },
     },
   }),
   defineEndpoint({

@@ -1,4 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
+
+type Query = estypes.QueryDslQueryContainer;
 import type { Search } from '../../core/board.ts';
 import type { TimeRange } from '../../core/time-range.ts';
 import { decodeCursor, encodeCursor } from '../../es/cursor.ts';
@@ -11,7 +13,7 @@ import {
   buildTraceSummariesSearch,
   spanFilterClauses,
 } from './query.ts';
-import type { TraceResponse, TraceSearchQuery, TraceSearchResponse } from './schema.ts';
+import type { TraceResponse, TraceSearchQuery, TraceSearchResponse, TraceSummary } from './schema.ts';
 import {
   pageOfSpans,
   shapeMatchingTraceIds,
@@ -50,6 +52,55 @@ export async function readTrace(
  */
 export const MAX_HEAD_ROUNDS = 8;
 
+/** The heads whose trace holds a span matching every span filter (all of them without filters). */
+async function keepMatching(
+  search: Search,
+  heads: TraceHead[],
+  spanFilters: Query[],
+  context: { index: string },
+): Promise<TraceHead[]> {
+  if (spanFilters.length === 0 || heads.length === 0) return heads;
+  const matching = shapeMatchingTraceIds(
+    await search(
+      buildMatchingTracesSearch(
+        spanFilters,
+        heads.map((head) => head.traceId),
+        context,
+      ),
+    ),
+  );
+  return heads.filter((head) => matching.has(head.traceId));
+}
+
+/** Span and error counts and services of each head's trace, in head order. */
+async function summarise(
+  search: Search,
+  heads: TraceHead[],
+  context: { index: string },
+): Promise<TraceSummary[]> {
+  if (heads.length === 0) return [];
+  const summaries = await search(
+    buildTraceSummariesSearch(
+      heads.map((head) => head.traceId),
+      context,
+    ),
+  );
+  return shapeTraceSummaries(heads, summaries);
+}
+
+/**
+ * The export of the search: one page of heads (root spans, paged by the export's point in time)
+ * kept and summarised exactly as the endpoint does it.
+ */
+export async function summariseHeadPage(
+  search: Search,
+  heads: TraceHead[],
+  query: TraceSearchQuery,
+  context: { index: string },
+): Promise<TraceSummary[]> {
+  return summarise(search, await keepMatching(search, heads, spanFilterClauses(query), context), context);
+}
+
 /** Trace search (see the comment in query.ts for why it takes these steps). */
 export async function searchTraces(
   search: Search,
@@ -68,22 +119,10 @@ export async function searchTraces(
     const heads = shapeTraceHeads(
       await search(buildTraceHeadsSearch(query, { ...context, size: perRound, after })),
     );
-    const matching =
-      spanFilters.length === 0 || heads.length === 0
-        ? null
-        : shapeMatchingTraceIds(
-            await search(
-              buildMatchingTracesSearch(
-                spanFilters,
-                heads.map((head) => head.traceId),
-                context,
-              ),
-            ),
-          );
+    const kept = await keepMatching(search, heads, spanFilters, context);
     const exhausted = heads.length < perRound;
     let full = false;
-    for (const head of heads) {
-      if (matching && !matching.has(head.traceId)) continue;
+    for (const head of kept) {
       if (page.length === size) {
         full = true;
         break;
@@ -100,12 +139,5 @@ export async function searchTraces(
     if (round === MAX_HEAD_ROUNDS - 1) nextCursor = encodeCursor(after);
   }
 
-  if (page.length === 0) return { traces: [], nextCursor };
-  const summaries = await search(
-    buildTraceSummariesSearch(
-      page.map((head) => head.traceId),
-      context,
-    ),
-  );
-  return { traces: shapeTraceSummaries(page, summaries), nextCursor };
+  return { traces: await summarise(search, page, context), nextCursor };
 }

@@ -116,8 +116,14 @@ export interface TraceHead {
 type HeadSource = Pick<SpanDocument, 'trace_id' | 'service' | 'name' | 'start' | 'duration_ns'>;
 
 export function shapeTraceHeads(response: SearchResponse<HeadSource>): TraceHead[] {
-  return response.hits.hits.flatMap((hit) => {
-    const source = hit._source;
+  return traceHeadsOf(response.hits.hits);
+}
+
+/** Heads from hits: the search's page, or a page of its export. */
+export function traceHeadsOf(hits: readonly estypes.SearchHit<unknown>[]): TraceHead[] {
+  return hits.flatMap((hit) => {
+    // The heads search asks for exactly these fields (buildTraceHeadsSearch's `_source`).
+    const source = hit._source as HeadSource | undefined;
     if (!source || !hit.sort) return [];
     return [
       {
