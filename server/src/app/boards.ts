@@ -4,6 +4,7 @@ import { clusterBoard } from '../boards/cluster/board.ts';
 import { containersBoard } from '../boards/containers/board.ts';
 import { deploymentsBoard } from '../boards/deployments/board.ts';
 import { imagesBoard } from '../boards/images/board.ts';
+import { tracesBoard } from '../boards/traces/board.ts';
 
 /**
  * The boards this app serves, in navigation order. Adding a board is its folder, its import and
@@ -15,5 +16,6 @@ export const boards: Board[] = [
   containersBoard,
   deploymentsBoard,
   imagesBoard,
+  tracesBoard,
   clusterBoard,
 ];
