@@ -26,11 +26,13 @@ export interface SearchableSpan {
   service: string;
   name: string;
   attributes?: Record<string, unknown> | null;
+  status?: { message: string | null };
 }
 
 /**
  * Does the span match what was typed in "search within the trace"? Case-insensitive, against the
- * service, the name, the span id and each attribute as `key=value`.
+ * service, the name, the span id (from its start), the status message and each attribute as
+ * `key=value`.
  */
 export function spanMatches(span: SearchableSpan, needle: string): boolean {
   if (!needle) return false;
@@ -38,6 +40,7 @@ export function spanMatches(span: SearchableSpan, needle: string): boolean {
   if (span.name.toLowerCase().includes(lower)) return true;
   if (span.service.toLowerCase().includes(lower)) return true;
   if (span.spanId.startsWith(lower)) return true;
+  if (span.status?.message?.toLowerCase().includes(lower)) return true;
   for (const [key, value] of Object.entries(span.attributes ?? {})) {
     if (`${key}=${String(value)}`.toLowerCase().includes(lower)) return true;
   }
