@@ -4,6 +4,7 @@
 /** 0.25 → `250 ns`, 1234 → `1.23 ms`, 61_000_000 → `61.0 s`. */
 export function formatDurationUs(us: number): string {
   if (!Number.isFinite(us)) return '—';
+  if (us === 0) return '0';
   if (us < 1) return `${Math.round(us * 1000)} ns`;
   if (us < 1000) return `${trim(us)} µs`;
   if (us < 1_000_000) return `${trim(us / 1000)} ms`;
