@@ -100,4 +100,17 @@ describe('Waterfall', () => {
     await user.click(screen.getByText('GET cart'));
     expect(onSelect).toHaveBeenCalledWith('00000000000000d4');
   });
+
+  it('moves the selection with the arrow keys and collapses with ←', async () => {
+    const { user, onSelect } = renderWaterfall(smallTrace(), '00000000000000a1');
+    screen.getByRole('tree').focus();
+    await user.keyboard('{ArrowDown}');
+    expect(onSelect).toHaveBeenLastCalledWith('00000000000000d4');
+    await user.keyboard('{End}');
+    expect(onSelect).toHaveBeenLastCalledWith('00000000000000c3');
+    await user.keyboard('{ArrowLeft}');
+    expect(rowIds()).toEqual(['00000000000000a1']);
+    await user.keyboard('{ArrowRight}');
+    expect(rowIds()).toHaveLength(4);
+  });
 });

@@ -96,6 +96,27 @@ export function Waterfall({ tree, critical, selected, onSelect }: WaterfallProps
       return next;
     });
 
+  /** The keyboard in the tree: ↑/↓ move the selection, ←/→ collapse and expand, Home/End jump. */
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const current = rowOf.get(tree.indexOf.get(selected ?? '') ?? -1);
+    const moveTo = (row: number) => {
+      const node = tree.nodes[rows[Math.max(0, Math.min(rows.length - 1, row))]!];
+      if (!node) return;
+      event.preventDefault();
+      setScrollTarget({ spanId: node.span.spanId });
+      onSelect(node.span.spanId);
+    };
+    const node = current === undefined ? undefined : tree.nodes[rows[current]!];
+    if (event.key === 'ArrowDown') moveTo(current === undefined ? 0 : current + 1);
+    else if (event.key === 'ArrowUp') moveTo(current === undefined ? 0 : current - 1);
+    else if (event.key === 'Home') moveTo(0);
+    else if (event.key === 'End') moveTo(rows.length - 1);
+    else if (node && node.descendants > 0 && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      if (collapsed.has(node.span.spanId) === (event.key === 'ArrowRight')) toggle(node.span.spanId);
+    }
+  };
+
   const step = (by: number) => {
     if (matches.length === 0) return;
     const at =
@@ -147,6 +168,8 @@ export function Waterfall({ tree, critical, selected, onSelect }: WaterfallProps
         className="traces-waterfall-viewport"
         role="tree"
         aria-label="Spans of the trace"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       >
         <div className="traces-waterfall-canvas" style={{ height: rows.length * ROW_HEIGHT }}>
