@@ -1,4 +1,12 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import {
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import { formatCount } from '../../lib/format-number.ts';
 import type { TraceSpan } from './queries.ts';
 import { formatDurationUs, serviceHue, spanMatches } from './span-text.ts';
