@@ -12,3 +12,4 @@ export type * as cluster from './boards/cluster/schema.ts';
 export type * as containers from './boards/containers/schema.ts';
 export type * as deployments from './boards/deployments/schema.ts';
 export type * as images from './boards/images/schema.ts';
+export type * as traces from './boards/traces/schema.ts';

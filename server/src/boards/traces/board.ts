@@ -1,5 +1,6 @@
 import { defineBoard } from '../../core/board.ts';
 import { tracesConfig } from './config.ts';
+import { tracesEndpoints } from './endpoints.ts';
 import { spanIndexTemplate } from './mapping.ts';
 
 /**
@@ -9,5 +10,6 @@ import { spanIndexTemplate } from './mapping.ts';
 export const tracesBoard = defineBoard({
   name: 'traces',
   config: tracesConfig,
+  endpoints: tracesEndpoints,
   indexTemplates: (config) => [spanIndexTemplate(config)],
 });
