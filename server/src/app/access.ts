@@ -46,6 +46,8 @@ const MAX_USER_NAME_LENGTH = 256;
  */
 export function routeAccess(request: FastifyRequest): RouteAccess {
   const route = request.routeOptions.url;
+  // Ingest routes whose path a standard fixes outside /api (OTLP's `/v1/traces`) say so themselves.
+  if (route !== undefined && request.routeOptions.config?.access === 'ingest') return 'ingest';
   if (route === undefined || !(route === '/api' || route.startsWith('/api/'))) return 'public';
   // CORS preflights carry no credentials by design and answer no data.
   if (request.method === 'OPTIONS') return 'public';
