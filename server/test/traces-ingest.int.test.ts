@@ -164,6 +164,32 @@ describe('traces ingest against the real engine', () => {
     expect(spans.get(`${TRACE}-00f067aa0ba902c1`)?.parent_service).toBe('gateway');
   });
 
+  it('fills parent_service when child and parent arrive within one refresh interval', async () => {
+    const trace = '1af7651916cd43dd8448eb211c80319c';
+    const start = 1_764_806_600_000_000_000n;
+    const span = (spanId: string, parentSpanId: string | undefined, offset: bigint) => ({
+      traceId: hex(trace),
+      spanId: hex(spanId),
+      ...(parentSpanId ? { parentSpanId: hex(parentSpanId) } : {}),
+      name: 'op',
+      startTimeUnixNano: String(start + offset),
+      endTimeUnixNano: String(start + offset + 1_000n),
+    });
+    // No refresh between the two: neither the parent's search nor the child's mget sees the other.
+    expect(
+      (await postProtobuf(request('worker', [span('00000000000000f2', '00000000000000f1', 10n)]))).statusCode,
+    ).toBe(200);
+    expect((await postProtobuf(request('queue', [span('00000000000000f1', undefined, 0n)]))).statusCode).toBe(
+      200,
+    );
+    await expect
+      .poll(async () => (await stored(trace)).get(`${trace}-00000000000000f2`)?.parent_service, {
+        timeout: 15_000,
+        interval: 1_000,
+      })
+      .toBe('queue');
+  });
+
   it('answers partialSuccess naming the refused span and stores the rest', async () => {
     const body = request('gateway', [
       { ...otlpSpan('00f067aa0ba902d1', undefined, 'fine', 1_764_806_500_000_000_000n, 1_000n) },

@@ -10,6 +10,7 @@ import { imagesIndexTemplate } from '../boards/images/mapping.ts';
 import { formatImagesIngestReport, ingestImages } from '../boards/images/ingest/ingest-images.ts';
 import { UsageError } from './usage-error.ts';
 import { ingestEcsEventsCommand } from './ingest-ecs-command.ts';
+import { ingestTracesCommand } from './ingest-traces-command.ts';
 
 /** For the CLI usage text. */
 export const INGEST_USAGE = `  ingest cloudtrail <file|dir>...
@@ -21,7 +22,11 @@ export const INGEST_USAGE = `  ingest cloudtrail <file|dir>...
                         order; index IMAGES_INDEX (lookout-images), re-ingesting an image updates it
   ingest ecs-events <file>...
                         read ECS Task State Change events (one JSON event, a JSON array or NDJSON;
-                        .gz too) into ECS_EVENTS_INDEX (lookout-ecs-events); _id = taskArn:version`;
+                        .gz too) into ECS_EVENTS_INDEX (lookout-ecs-events); _id = taskArn:version
+  ingest traces <file|dir>...
+                        read OTLP JSON (one request per file or per line), Zipkin v2 JSON arrays and
+                        Jaeger JSON (UI download, /api/traces); .gz too; directories are walked;
+                        daily indices <TRACES_INDEX_PREFIX>-YYYY.MM.DD (lookout-spans)`;
 
 /** Options of `ingest images`, from the main parser or given after `--`. */
 export interface IngestFlags {
@@ -36,12 +41,15 @@ export interface IngestFlags {
 export async function ingestCommand(args: string[], flags: IngestFlags = {}): Promise<number> {
   const [source, ...paths] = args;
   if (source === undefined) {
-    throw new UsageError('ingest: which source? (ingest cloudtrail|images|ecs-events <file>...)');
+    throw new UsageError('ingest: which source? (ingest cloudtrail|images|ecs-events|traces <file>...)');
   }
   if (source === 'images') return ingestImagesCommand(paths, flags);
   if (source === 'ecs-events') return ingestEcsEventsCommand(paths);
+  if (source === 'traces') return ingestTracesCommand(paths);
   if (source !== 'cloudtrail') {
-    throw new UsageError(`ingest: unknown source "${source}" (known: cloudtrail, images, ecs-events)`);
+    throw new UsageError(
+      `ingest: unknown source "${source}" (known: cloudtrail, images, ecs-events, traces)`,
+    );
   }
   if (paths.length === 0) throw new UsageError('ingest cloudtrail: give at least one file or directory');
   const missing = paths.filter((given) => !existsSync(given));

@@ -90,9 +90,11 @@ export function spansFromZipkin(body: unknown): SpanOutcome[] {
   return spans.map(zipkinSpan);
 }
 
-/** True when a parsed file looks like Zipkin v2: an array of objects with `traceId` and `id`. */
+/**
+ * True for Zipkin v2: a span (an object with `traceId` and `id`), or an array of them. File readers
+ * hand a top-level array over item by item, so one span alone must be recognised too.
+ */
 export function looksLikeZipkin(value: unknown): boolean {
-  if (!Array.isArray(value)) return false;
-  const first = asObject(value[0]);
+  const first = asObject(Array.isArray(value) ? value[0] : value);
   return first !== undefined && 'traceId' in first && 'id' in first;
 }
