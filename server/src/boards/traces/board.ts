@@ -1,4 +1,4 @@
-import { defineBoard } from '../../core/board.ts';
+import { defineBoard, lazyDemo } from '../../core/board.ts';
 import { tracesConfig } from './config.ts';
 import { tracesEndpoints } from './endpoints.ts';
 import { spanIndexTemplate } from './mapping.ts';
@@ -15,4 +15,5 @@ export const tracesBoard = defineBoard({
   // OTLP and Zipkin fix their paths (`/v1/traces`, `/api/v2/spans`), so the scope has no prefix.
   scopes: [{ prefix: '', plugin: tracesIngestRoutes }],
   indexTemplates: (config) => [spanIndexTemplate(config)],
+  demo: lazyDemo(() => import('./demo/seed.ts')),
 });
