@@ -72,6 +72,15 @@ describe('Waterfall', () => {
     );
   });
 
+  it("collapses a 50,000-span trace to its root's 500 calls in one click", async () => {
+    const { user } = renderWaterfall(largeTrace());
+    await user.click(screen.getByRole('button', { name: "Collapse to the root's calls" }));
+    expect(rowIds().slice(0, 3)).toEqual(['root', 'p0', 'p1']);
+    expect(screen.getByRole('tree').firstElementChild!.getAttribute('style')).toContain(
+      `height: ${501 * ROW_HEIGHT}px`,
+    );
+  });
+
   it('finds spans within the trace and steps to them, expanding what hides them', async () => {
     const { user, onSelect } = renderWaterfall();
     await user.click(screen.getByRole('button', { name: 'Collapse GET /checkout (3 below)' }));

@@ -10,7 +10,7 @@ import {
 import { formatCount } from '../../lib/format-number.ts';
 import type { TraceSpan } from './queries.ts';
 import { formatDurationUs, serviceHue, spanMatches } from './span-text.ts';
-import { revealed, visibleRows, type TraceTree } from './trace-tree.ts';
+import { collapsedBelow, revealed, visibleRows, type TraceTree } from './trace-tree.ts';
 
 /** Every row is this tall, so the row at a scroll offset is a division, not a measurement. */
 export const ROW_HEIGHT = 24;
@@ -169,6 +169,10 @@ export function Waterfall({ tree, critical, selected, onSelect }: WaterfallProps
         </button>
         <button type="button" onClick={() => setCollapsed(new Set())} disabled={collapsed.size === 0}>
           Expand all
+        </button>
+        {/* A trace of thousands of spans reads best from its root's direct calls. */}
+        <button type="button" onClick={() => setCollapsed(collapsedBelow(tree, 1))}>
+          Collapse to the root&apos;s calls
         </button>
       </div>
       <div
