@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
 import type { FastifyInstance } from 'fastify';
 import { createEsClient } from '../src/es/client.ts';
+import { STATE_INDEX } from '../src/es/state-index.ts';
 import { writeDocuments } from '../src/es/bulk-writer.ts';
 import { installIndexTemplates } from '../src/es/templates.ts';
 import { deploymentsIndexTemplate } from '../src/boards/deployments/mapping.ts';
@@ -158,6 +159,11 @@ describe('deployment KPI endpoints over hand-counted events in the real Elastics
     } finally {
       await other.close();
     }
+    // The key's index has its own settings, not a first write's defaults (one replica: yellow).
+    const settings = await client.indices.getSettings({ index: STATE_INDEX });
+    expect(Object.values(settings)[0]?.settings?.index?.auto_expand_replicas).toBe('0-1');
+    const mapping = await client.indices.getMapping({ index: STATE_INDEX });
+    expect(String(Object.values(mapping)[0]?.mappings.dynamic)).toBe('strict');
   });
 
   it('lists services with most failures first, last deploy and time since last success', async () => {

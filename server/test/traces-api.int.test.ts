@@ -149,6 +149,12 @@ const fixturesDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../src/boards/traces/__fixtures__',
 );
+/** Index deletion needs names (wildcards are refused by default): resolve them first. */
+async function deleteSpanIndices(client: Client): Promise<void> {
+  const indices = Object.keys(await client.indices.get({ index: `${PREFIX}-*`, allow_no_indices: true }));
+  if (indices.length > 0) await client.indices.delete({ index: indices.join(',') });
+}
+
 const WHOLE = 'from=2026-11-20T00:00:00Z&to=2026-11-21T01:00:00Z';
 
 describe('traces endpoints over known spans in the real engine', () => {
@@ -164,9 +170,7 @@ describe('traces endpoints over known spans in the real engine', () => {
 
   beforeAll(async () => {
     client = createEsClient(testConfig().es);
-    await client.indices
-      .delete({ index: `${PREFIX}-*`, allow_no_indices: true, expand_wildcards: 'all' })
-      .catch(() => undefined);
+    await deleteSpanIndices(client);
     await installIndexTemplates(client, [testTemplate]);
     const spans = knownSpans();
     const result = await writeDocuments(
@@ -180,7 +184,7 @@ describe('traces endpoints over known spans in the real engine', () => {
 
   afterAll(async () => {
     await app?.close();
-    await client.indices.delete({ index: `${PREFIX}-*`, allow_no_indices: true }).catch(() => undefined);
+    await deleteSpanIndices(client);
     await client.indices.deleteIndexTemplate({ name: testTemplate.name }).catch(() => undefined);
     await client.close();
   });

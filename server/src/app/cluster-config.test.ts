@@ -21,7 +21,7 @@ describe('cluster board configuration', () => {
     expect(all.get('images')?.retention).toBeNull();
     expect(all.get('alerts')).toMatchObject({ pattern: 'lookout-alerts', protected: true, retention: null });
     expect(all.get('lookout-state')).toMatchObject({
-      pattern: 'lookout-cluster-audit,lookout-cluster-state',
+      pattern: 'lookout-cluster-audit,lookout-cluster-state,lookout-state',
       protected: true,
     });
     expect(loadConfig({}).cluster.retentionIntervalMs).toBe(0);

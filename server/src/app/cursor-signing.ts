@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '@elastic/elasticsearch';
 import { BadParameterError } from '../core/time-range.ts';
+import { ensureStateIndex, STATE_INDEX } from '../es/state-index.ts';
 
 /**
  * Paged lists hand out `nextCursor` (the sort values of the last hit) and take it back as
@@ -15,8 +16,6 @@ import { BadParameterError } from '../core/time-range.ts';
  * key of its own and says so in the log: cursors then work only on the instance that made them.
  */
 
-/** Server-side state that is not any board's: one document per item, `_id` = its name. */
-export const STATE_INDEX = 'lookout-state';
 const SECRET_ID = 'cursor-signing-key';
 
 const SIGNATURE_CHARS = 22; // 128 bits, base64url
@@ -31,10 +30,11 @@ function sign(key: Buffer, route: string, cursor: string): string {
 async function storedKey(app: FastifyInstance): Promise<Buffer> {
   const fresh = randomBytes(32).toString('base64url');
   try {
+    await ensureStateIndex(app.esWriter);
     await app.esWriter.create({
       index: STATE_INDEX,
       id: SECRET_ID,
-      document: { secret: fresh },
+      document: { secret: fresh, at: new Date().toISOString() },
       refresh: 'wait_for',
     });
     return Buffer.from(fresh);

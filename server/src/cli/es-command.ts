@@ -22,15 +22,21 @@ function portOf(value: string | undefined): number | undefined {
   return port;
 }
 
-/** `lookout es start|stop|status [--engine ID] [--instance NAME] [--port N] [--fresh]` */
+/** `lookout es start|stop|status [NAME | --instance NAME] [--engine ID] [--port N] [--fresh]` */
 export async function esCommand(
   args: string[],
   flags: { instance?: string; fresh?: boolean; engine?: string; port?: string },
 ): Promise<number> {
-  const instance = instanceOf(flags.instance);
+  // `es start test` reads as "start the test engine": take a lone name as the instance rather
+  // than silently starting `dev` (which another shell may be using).
+  const [action, named, ...extra] = args;
+  if (extra.length > 0 || (named !== undefined && flags.instance !== undefined)) {
+    throw new UsageError(`es ${action ?? ''}: unexpected "${[named, ...extra].join(' ')}"`);
+  }
+  const instance = instanceOf(flags.instance ?? named);
   const port = portOf(flags.port);
   const progress = terminalProgress();
-  switch (args[0]) {
+  switch (action) {
     case 'start': {
       const started = await startEngine(instance, progress, {
         fresh: flags.fresh,
@@ -60,6 +66,6 @@ export async function esCommand(
       return 0;
     }
     default:
-      throw new UsageError(`es: expected start, stop or status, got "${args[0] ?? ''}"`);
+      throw new UsageError(`es: expected start, stop or status, got "${action ?? ''}"`);
   }
 }

@@ -16,7 +16,7 @@ import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage: npm run lookout -- <command>
 
-  es start|stop|status [--engine ID] [--instance NAME] [--port N] [--fresh]
+  es start|stop|status [NAME] [--engine ID] [--instance NAME] [--port N] [--fresh]
                         a local engine (dev: 127.0.0.1:9200, test: 127.0.0.1:9201; another
                         instance name needs --port the first time). ID, default ${DEFAULT_ENGINE_ID}
                         or LOOKOUT_ENGINE: ${LOCAL_ENGINES.map((engine) => engine.id).join(', ')}

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { ConfigError, type Config, type ConfigSlice } from '../../core/config.ts';
 import { readerOf, variable } from '../../core/env.ts';
+import { STATE_INDEX } from '../../es/state-index.ts';
 
 /**
  * The cluster board's configuration: the index families it watches (every board's indices plus
@@ -346,7 +347,7 @@ export function resolveClusterConfig(
 ): ClusterConfig {
   const { extraFamilies, overrides, alerts, ...rest } = settings;
   const families = [
-    ...builtInFamilies(indices, `${settings.auditIndex},${settings.stateIndex}`),
+    ...builtInFamilies(indices, `${settings.auditIndex},${settings.stateIndex},${STATE_INDEX}`),
     ...extraFamilies,
   ].map((family): IndexFamily => {
     const { freshnessThresholdMs: _, ...withoutThreshold } = family;

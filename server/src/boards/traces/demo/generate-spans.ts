@@ -20,7 +20,7 @@ import type { SpanSpec } from './span-document.ts';
  * waterfall at size.
  */
 
-export const TRACES_PER_DAY = 6_000;
+export const TRACES_PER_DAY = 2_000;
 /**
  * The large traces at scale 1 (each at least 20,000 spans): nightly exports at 02:00 UTC two days
  * and one day ago, and one half an hour ago (inside the board's default hour).
@@ -332,6 +332,12 @@ function largeTrace(random: Random, spans: number, startMs: number, incidents: I
   const writer = new TraceWriter(random, traceIdOf(random), incidents, startMs);
   writer.serve({ ...root, calls: Array.from({ length: items }, () => content) }, BigInt(startMs) * MS);
   return writer.spans;
+}
+
+/** One nightly export trace of about `spans` spans at `startMs` (the bench's large trace). */
+export function nightlyExportTrace(seed: number, spans: number, startMs: number): SpanSpec[] {
+  const never = { fromMs: 0, toMs: 0 };
+  return largeTrace(new Random(seed), spans, startMs, { failedDeploy: never, slowdown: never });
 }
 
 /** Every demo trace, oldest first; deterministic for a seed, `now`, days and scale. */
