@@ -130,7 +130,10 @@ function knownSpans(): SpanSpec[] {
     name: 'GET /late',
     kind: 'server',
     startNs: at('2026-11-20T23:59:59.900Z'),
-    durationNs: 500_000_000,
+    // As long as the error trace's root: the gateway's p95 then falls between two equal values.
+    // Elasticsearch's and OpenSearch's HdrHistogram versions round a percentile's rank
+    // differently (31.35 → 31st or 32nd of 33), so a p95 between two different values differs.
+    durationNs: 300_000_000,
   });
   add({
     traceId: CROSS_DAY,
@@ -213,7 +216,7 @@ describe('traces endpoints over known spans in the real engine', () => {
       const child = body.spans.find((span: { service: string }) => span.service === 'orders');
       expect(child.start).toBe('2026-11-21T00:00:00.100123456Z');
       expect(child.durationUs).toBe(200_000.123);
-      expect(body.durationUs).toBe(500_000);
+      expect(body.durationUs).toBe(400_123.579);
     });
 
     it('only narrows the lookup with from/to', async () => {
@@ -295,7 +298,7 @@ describe('traces endpoints over known spans in the real engine', () => {
     it('sorts slowest first', async () => {
       const { body } = await get(`/search?${WHOLE}&sort=slowest&size=3`);
       expect(body.traces.map((t: { durationUs: number }) => t.durationUs)).toEqual([
-        60_000_000, 500_000, 300_000,
+        60_000_000, 300_000, 300_000,
       ]);
       expect(body.traces[0].spanCount).toBe(10_501);
     });

@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { BulkDocument } from './bulk-writer.ts';
+import type { BulkDocument, BulkResult } from './bulk-writer.ts';
 import { cleanRejectionReason } from './errors.ts';
 
 /** What became of one document sent through the batcher. */
@@ -146,3 +146,19 @@ export function createIngestBatcher(client: Client, options: IngestBatcherOption
 }
 
 export type IngestBatcher = ReturnType<typeof createIngestBatcher>;
+
+/** Writes a request's documents through the shared batcher and counts them as the bulk writer does. */
+export async function writeThroughBatcher(
+  batcher: IngestBatcher,
+  documents: BulkDocument[],
+): Promise<BulkResult> {
+  const outcomes = await Promise.all(documents.map((document) => batcher.write(document)));
+  const result: BulkResult = { indexed: 0, alreadyPresent: 0, rejected: [] };
+  outcomes.forEach((written, position) => {
+    const { index, id } = documents[position]!;
+    if (written.outcome === 'stored') result.indexed += 1;
+    else if (written.outcome === 'already_present') result.alreadyPresent += 1;
+    else result.rejected.push({ index, id, status: written.status, reason: written.reason });
+  });
+  return result;
+}

@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
-import { writeDocuments, type BulkDocument, type BulkResult } from '../../../es/bulk-writer.ts';
-import type { IngestBatcher } from '../../../es/ingest-batcher.ts';
+import { writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
+import { writeThroughBatcher, type IngestBatcher } from '../../../es/ingest-batcher.ts';
 import type { JsonItem } from '../../../core/json-values.ts';
 import type { EcsIngestResponse, EcsTaskStateChange } from '../schema.ts';
 import { ecsEventId, ecsEventProblem, toStoredEcsEvent } from './to-document.ts';
@@ -14,18 +14,6 @@ export interface IngestEcsOptions {
    * `_bulk`. Without it (CLI, demo) the bulk helper streams them.
    */
   batcher?: IngestBatcher;
-}
-
-async function writeThroughBatcher(batcher: IngestBatcher, documents: BulkDocument[]): Promise<BulkResult> {
-  const outcomes = await Promise.all(documents.map((document) => batcher.write(document)));
-  const result: BulkResult = { indexed: 0, alreadyPresent: 0, rejected: [] };
-  outcomes.forEach((written, position) => {
-    const { index, id } = documents[position]!;
-    if (written.outcome === 'stored') result.indexed += 1;
-    else if (written.outcome === 'already_present') result.alreadyPresent += 1;
-    else result.rejected.push({ index, id, status: written.status, reason: written.reason });
-  });
-  return result;
 }
 
 /** Plain values (the demo, tests) as items of a body, numbered in order. */

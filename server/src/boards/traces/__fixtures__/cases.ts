@@ -32,8 +32,8 @@ export interface GoldenCase {
 /** The three slowest heads of the known spans (the summaries case counts their spans). */
 const SLOWEST_HEADS: TraceHead[] = [
   ['00000abc000000000000000000000001', 'GET /report', '2026-11-20T09:00:00.000000000Z', 60_000_000],
-  ['00000abc000000000000000000000003', 'GET /late', '2026-11-20T23:59:59.900000000Z', 500_000],
   ['00000abc000000000000000000000002', 'POST /pay', '2026-11-20T10:00:00.000000000Z', 300_000],
+  ['00000abc000000000000000000000003', 'GET /late', '2026-11-20T23:59:59.900000000Z', 300_000],
 ].map(([traceId, rootName, start, durationUs]) => ({
   traceId: traceId as string,
   rootName: rootName as string,

@@ -81,6 +81,12 @@ const availability: Call = {
   selfMs: [5, 15],
   calls: [db('availability-db', 'postgresql', 'SELECT rooms')],
 };
+const hotelContent: Call = {
+  service: 'hotel-content',
+  name: 'GET /content',
+  selfMs: [1, 6],
+  calls: [db('redis-cache', 'redis', 'GET')],
+};
 const payments: Call = {
   service: 'payments',
   name: 'POST /charge',
@@ -101,16 +107,7 @@ const FLOWS: ReadonlyArray<readonly [Call, number]> = [
           service: 'search-api',
           name: 'GET /search',
           selfMs: [10, 40],
-          calls: [
-            availability,
-            pricing,
-            {
-              service: 'hotel-content',
-              name: 'GET /content',
-              selfMs: [3, 10],
-              calls: [db('redis-cache', 'redis', 'MGET')],
-            },
-          ],
+          calls: [availability, pricing, hotelContent],
         },
       ],
     },
@@ -317,12 +314,6 @@ function traceIdOf(random: Random): string {
 function largeTrace(random: Random, spans: number, startMs: number, incidents: Incidents): SpanSpec[] {
   // Each item: a client span in reporting, the hotel-content server span, its cache call (2).
   const items = Math.max(1, Math.ceil((spans - 1) / 4));
-  const content: Call = {
-    service: 'hotel-content',
-    name: 'GET /content',
-    selfMs: [0.5, 2],
-    calls: [db('redis-cache', 'redis', 'GET')],
-  };
   const root: Call = {
     service: 'reporting',
     name: 'nightly hotel export',
@@ -330,7 +321,7 @@ function largeTrace(random: Random, spans: number, startMs: number, incidents: I
     kind: 'internal',
   };
   const writer = new TraceWriter(random, traceIdOf(random), incidents, startMs);
-  writer.serve({ ...root, calls: Array.from({ length: items }, () => content) }, BigInt(startMs) * MS);
+  writer.serve({ ...root, calls: Array.from({ length: items }, () => hotelContent) }, BigInt(startMs) * MS);
   return writer.spans;
 }
 

@@ -1,14 +1,13 @@
 import type { AttributeMap, SpanKind } from '../mapping.ts';
 import { describeSpan, toSpanDocument, UNKNOWN_SERVICE, type SpanOutcome } from './span-document.ts';
 import { toBigInt } from './time.ts';
+import { asObject, asArray, type Loose } from './loose-json.ts';
 
 /**
  * Jaeger JSON, as the UI's "Download JSON" and the query service's `/api/traces` answer it:
  * `{ data: [{ traceID, spans: [...], processes: { p1: { serviceName, tags } } }] }`. Ids come
  * without leading zeros, times and durations in microseconds, typed tags `{ key, type, value }`.
  */
-
-type Loose = Record<string, unknown>;
 
 const KINDS: Record<string, SpanKind> = {
   client: 'client',
@@ -17,14 +16,6 @@ const KINDS: Record<string, SpanKind> = {
   consumer: 'consumer',
   internal: 'internal',
 };
-
-function asObject(value: unknown): Loose | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : undefined;
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
 
 function tagMap(tags: unknown): AttributeMap {
   const map: AttributeMap = {};

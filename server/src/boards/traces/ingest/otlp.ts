@@ -1,6 +1,7 @@
 import type { AttributeMap, SpanKind, SpanStatusCode } from '../mapping.ts';
 import { toSpanDocument, UNKNOWN_SERVICE, describeSpan, type SpanOutcome } from './span-document.ts';
 import { toBigInt } from './time.ts';
+import { asObject, asArray } from './loose-json.ts';
 
 /**
  * An OTLP `ExportTraceServiceRequest` → spans. Reads both the proto3 JSON mapping (lowerCamelCase,
@@ -8,18 +9,8 @@ import { toBigInt } from './time.ts';
  * decodes from the official definitions (ids as bytes, int64 as strings): see otlp-protobuf.ts.
  */
 
-type Loose = Record<string, unknown>;
-
 const KINDS: SpanKind[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
 const STATUS_CODES: SpanStatusCode[] = ['unset', 'ok', 'error'];
-
-function asObject(value: unknown): Loose | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : undefined;
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
 
 /** An enum as an integer or its proto name (`SPAN_KIND_SERVER`, `STATUS_CODE_ERROR`). */
 function enumValue<T extends string>(value: unknown, names: T[], prefix: string): T | undefined {

@@ -1,6 +1,6 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
-import { writeDocuments, type BulkDocument, type BulkResult } from '../../../es/bulk-writer.ts';
-import type { IngestBatcher } from '../../../es/ingest-batcher.ts';
+import { writeDocuments, type BulkDocument } from '../../../es/bulk-writer.ts';
+import { writeThroughBatcher, type IngestBatcher } from '../../../es/ingest-batcher.ts';
 import { spanIndexName } from '../mapping.ts';
 import type { StoredSpan } from './span-document.ts';
 
@@ -35,6 +35,8 @@ export interface StoreSpansResult {
 export const RECHECK_AFTER_MS = 6_000;
 const DAY_MS = 86_400_000;
 const MAX_BACKFILL_CHILDREN = 10_000;
+/** From this many spans a request writes its own `_bulk` instead of joining the shared batcher. */
+const OWN_BULK_SPANS = 200;
 
 function indexOf(prefix: string, span: StoredSpan): string {
   return spanIndexName(prefix, new Date(span.document['@timestamp']));
@@ -188,18 +190,6 @@ export async function recheckParents(client: Client, prefix: string, spans: Stor
   return updates.length;
 }
 
-async function writeThroughBatcher(batcher: IngestBatcher, documents: BulkDocument[]): Promise<BulkResult> {
-  const outcomes = await Promise.all(documents.map((document) => batcher.write(document)));
-  const result: BulkResult = { indexed: 0, alreadyPresent: 0, rejected: [] };
-  outcomes.forEach((written, position) => {
-    const { index, id } = documents[position]!;
-    if (written.outcome === 'stored') result.indexed += 1;
-    else if (written.outcome === 'already_present') result.alreadyPresent += 1;
-    else result.rejected.push({ index, id, status: written.status, reason: written.reason });
-  });
-  return result;
-}
-
 /** Resolves parents, writes the batch, back-fills the children it completes. */
 export async function storeSpans(
   client: Client,
@@ -213,9 +203,12 @@ export async function storeSpans(
     id: span.id,
     document: span.document,
   }));
-  const written = options.batcher
-    ? await writeThroughBatcher(options.batcher, documents)
-    : await writeDocuments(client, documents, { refresh: options.refresh ?? false });
+  // Small requests (one SDK's few spans) join other requests' in the shared batcher; an exporter's
+  // full batch is already big enough for its own `_bulk` bodies (measured by bench:traces).
+  const written =
+    options.batcher && documents.length < OWN_BULK_SPANS
+      ? await writeThroughBatcher(options.batcher, documents)
+      : await writeDocuments(client, documents, { refresh: options.refresh ?? false });
   await backfillChildren(client, prefix, spans);
   if (unresolved.length > 0) options.recheck?.(unresolved);
   return {

@@ -1,6 +1,7 @@
 import type { AttributeMap, SpanKind } from '../mapping.ts';
 import { describeSpan, toSpanDocument, UNKNOWN_SERVICE, type SpanOutcome } from './span-document.ts';
 import { toBigInt } from './time.ts';
+import { asObject } from './loose-json.ts';
 
 /**
  * Zipkin v2 JSON (`POST /api/v2/spans`, what Zipkin reporters and Envoy send): an array of spans
@@ -9,18 +10,12 @@ import { toBigInt } from './time.ts';
  * it is stored apart, as the client half's child (`_id` …-server).
  */
 
-type Loose = Record<string, unknown>;
-
 const KINDS: Record<string, SpanKind> = {
   CLIENT: 'client',
   SERVER: 'server',
   PRODUCER: 'producer',
   CONSUMER: 'consumer',
 };
-
-function asObject(value: unknown): Loose | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : undefined;
-}
 
 function zipkinSpan(value: unknown): SpanOutcome {
   const span = asObject(value);
