@@ -204,6 +204,9 @@ async function main(): Promise<void> {
   const last = preCutter.flush();
   if (last) prepared.push(last);
 
+  // A fresh engine's first indices and JIT warm-up would otherwise land on the first run only.
+  await throughBff('warm-up', files.protobuf.slice(0, 10), 'application/x-protobuf');
+  await rawBulk('warm-up', () => prepared.slice(0, 2));
   const ingestFirst = await throughBff('POST /v1/traces protobuf', files.protobuf, 'application/x-protobuf');
   const raw = await rawBulk('raw _bulk, pre-serialised', () => prepared);
   const rawFromFiles = await rawBulk('raw _bulk + read + decode JSON files', async function* () {
