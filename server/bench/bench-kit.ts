@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { Config } from '../src/app/config.ts';
+import { isSearchEndpoint, type Board } from '../src/core/board.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -18,6 +19,19 @@ export const mb = (bytes: number): string => `${int(bytes / 1_048_576)} MB`;
 export const pct = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
 
 /** An aligned table: first column left, the others right. */
+/** The flags every board bench takes (each adds its own). */
+export interface BenchFlags {
+  /** Days of history, ending now. */
+  days: number;
+  /** Multiplier of the demo's default volume. */
+  scale: number;
+  seed: number;
+  /** Timed requests per latency case (after the warm-ups). */
+  requests: number;
+  /** Keep the generated data and the indices for the next run. */
+  keep: boolean;
+}
+
 /**
  * A bench's flags: `--name value` numbers, each positive (a bad one stops the bench naming its
  * flag), and `--flag` switches. `undefined` defaults leave a number unset (the bench derives it).
@@ -345,6 +359,33 @@ function latencyRow(name: string, samples: Samples): string[] {
     ms(overhead),
     withinBudget ? 'ok' : 'OVER',
   ];
+}
+
+/** A latency case named by its endpoint in the board's table, and the query string it is sent with. */
+export interface TableCase {
+  name: string;
+  /** The endpoint's `url` in the board's table, e.g. `/top-calls`. */
+  endpoint: string;
+  query: Record<string, string>;
+}
+
+/**
+ * The BFF path of each case and, for the direct side, the very search the endpoint's own `build`
+ * makes of that request (so the bench never builds it a second way); a case naming no build/shape
+ * endpoint of the table is an error.
+ */
+export function tableCases(
+  board: Board,
+  config: Config,
+  cases: TableCase[],
+): Array<{ name: string; bffPath: string; search: estypes.SearchRequest }> {
+  return cases.map(({ name, endpoint: url, query }) => {
+    const endpoint = board.endpoints?.find((candidate) => candidate.url === url);
+    if (!endpoint || !isSearchEndpoint(endpoint))
+      throw new Error(`${board.name}: no build/shape endpoint ${url}`);
+    const built = endpoint.build({ query, params: {} }, { config, now: new Date() });
+    return { name, bffPath: `/api/${board.name}${url}?${new URLSearchParams(query)}`, search: built.search };
+  });
 }
 
 /** Clears the request cache of the indices matching `pattern`. */

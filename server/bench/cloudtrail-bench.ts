@@ -33,14 +33,8 @@ import { ingestCloudTrail } from '../src/boards/cloudtrail/ingest/ingest-cloudtr
 import { findLogFiles, readLogFile, readLogFiles } from '../src/boards/cloudtrail/ingest/read-log-files.ts';
 import { toCloudTrailDocument } from '../src/boards/cloudtrail/ingest/to-document.ts';
 import { cloudtrailIndexPattern, cloudtrailIndexTemplate } from '../src/boards/cloudtrail/mapping.ts';
-import {
-  buildEventsSearch,
-  buildSummarySearch,
-  buildTopCallsSearch,
-  buildUnknownIpsSearch,
-  chooseInterval,
-} from '../src/boards/cloudtrail/query.ts';
-import { loadConfig, type Config } from '../src/app/config.ts';
+import { buildSummarySearch } from '../src/boards/cloudtrail/query.ts';
+import { loadConfig } from '../src/app/config.ts';
 import { silentProgress, terminalProgress } from '../src/core/progress.ts';
 import type { TimeRange } from '../src/core/time-range.ts';
 import { createEsClient } from '../src/es/client.ts';
@@ -64,7 +58,11 @@ import {
   printIngestComparison,
   type IngestRun,
   parseBenchFlags,
+  tableCases,
+  type TableCase,
+  type BenchFlags,
 } from './bench-kit.ts';
+import { cloudtrailBoard } from '../src/boards/cloudtrail/board.ts';
 
 const PREFIX = 'ct-bench-';
 const RAW_PREFIX = 'ct-benchraw-';
@@ -82,13 +80,7 @@ const DAY = 86_400_000;
 // ---------------------------------------------------------------------------------------------
 // Flags and output
 
-interface Flags {
-  days: number;
-  scale: number;
-  seed: number;
-  requests: number;
-  keep: boolean;
-}
+type Flags = BenchFlags;
 
 function parseFlags(argv: string[]): Flags {
   const flags = parseBenchFlags(
@@ -361,57 +353,22 @@ async function benchIngest(client: Client, dataset: Dataset): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // 3. Endpoint latency
 
-interface EndpointCase {
-  name: string;
-  /** BFF path and query string, with absolute ISO `from`/`to`. */
-  bffPath: string;
-  /** The search the BFF sends for that URL, from the same builders. */
-  search: estypes.SearchRequest;
-}
-
 const isoRange = (range: TimeRange) => ({
   from: new Date(range.fromMs).toISOString(),
   to: new Date(range.toMs).toISOString(),
 });
 
-function endpointCases(config: Config, dataset: Dataset, days: number, volumeId: string): EndpointCase[] {
-  const index = cloudtrailIndexPattern(PREFIX);
-  const day: TimeRange = { fromMs: dataset.nowMs - DAY, toMs: dataset.nowMs };
-  const all: TimeRange = { fromMs: dataset.nowMs - days * DAY, toMs: dataset.nowMs };
-  const url = (endpoint: string, range: TimeRange, extra: Record<string, string> = {}) =>
-    `/api/cloudtrail/${endpoint}?${new URLSearchParams({ ...isoRange(range), ...extra })}`;
-  const knownNetworks = config.cloudtrail.knownCidrs;
+/** The cases by endpoint of the board's table: the direct side sends what the endpoint builds. */
+function endpointCases(dataset: Dataset, days: number, volumeId: string): TableCase[] {
+  const day = isoRange({ fromMs: dataset.nowMs - DAY, toMs: dataset.nowMs });
+  const all = isoRange({ fromMs: dataset.nowMs - days * DAY, toMs: dataset.nowMs });
   return [
-    {
-      name: 'top-calls 24h',
-      bffPath: url('top-calls', day),
-      search: buildTopCallsSearch({}, { index, range: day, interval: chooseInterval(day) }),
-    },
-    {
-      name: `top-calls ${days}d`,
-      bffPath: url('top-calls', all),
-      search: buildTopCallsSearch({}, { index, range: all, interval: chooseInterval(all) }),
-    },
-    {
-      name: 'events 24h, first page',
-      bffPath: url('events', day),
-      search: buildEventsSearch({}, { index, range: day }),
-    },
-    {
-      name: `events ${days}d, q=${volumeId}`,
-      bffPath: url('events', all, { q: volumeId }),
-      search: buildEventsSearch({ q: volumeId }, { index, range: all }),
-    },
-    {
-      name: 'unknown-ips 24h',
-      bffPath: url('unknown-ips', day),
-      search: buildUnknownIpsSearch({}, { index, range: day, knownNetworks }),
-    },
-    {
-      name: 'summary 24h',
-      bffPath: url('summary', day),
-      search: buildSummarySearch({}, { index, range: day }),
-    },
+    { name: 'top-calls 24h', endpoint: '/top-calls', query: day },
+    { name: `top-calls ${days}d`, endpoint: '/top-calls', query: all },
+    { name: 'events 24h, first page', endpoint: '/events', query: day },
+    { name: `events ${days}d, q=${volumeId}`, endpoint: '/events', query: { ...all, q: volumeId } },
+    { name: 'unknown-ips 24h', endpoint: '/unknown-ips', query: day },
+    { name: 'summary 24h', endpoint: '/summary', query: day },
   ];
 }
 
@@ -534,7 +491,11 @@ async function main(): Promise<void> {
     try {
       await app.listen({ host: '127.0.0.1', port: 0 });
       const bffBase = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-      const cases = endpointCases(config, dataset, flags.days, await busiestVolumeId(client));
+      const cases = tableCases(
+        cloudtrailBoard,
+        config,
+        endpointCases(dataset, flags.days, await busiestVolumeId(client)),
+      );
       await benchLatency(
         cases.map(({ name, bffPath, search }) => ({
           name,

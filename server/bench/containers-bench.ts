@@ -61,6 +61,7 @@ import {
   waitForMerges,
   type DirectEs,
   parseBenchFlags,
+  type BenchFlags,
 } from './bench-kit.ts';
 
 const EVENTS_INDEX = 'lookout-ecs-events-bench';
@@ -77,12 +78,7 @@ const MIN_LOG_LINES = 1_000_000;
 // ---------------------------------------------------------------------------------------------
 // Flags
 
-interface Flags {
-  days: number;
-  scale: number;
-  seed: number;
-  requests: number;
-  keep: boolean;
+interface Flags extends BenchFlags {
   reuse: boolean;
 }
 

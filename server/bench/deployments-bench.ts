@@ -76,6 +76,7 @@ import {
   type DirectEs,
   type Measured,
   parseBenchFlags,
+  type BenchFlags,
 } from './bench-kit.ts';
 import { startFakeSnsHost, type FakeSnsHost } from '../test/deployments-tls.ts';
 
@@ -95,15 +96,10 @@ const SNS_WARMUPS = 20;
 // ---------------------------------------------------------------------------------------------
 // Flags
 
-interface Flags {
-  days: number;
-  scale: number;
-  seed: number;
-  requests: number;
+interface Flags extends BenchFlags {
   notifications: number;
   concurrency: number;
   reposts: number;
-  keep: boolean;
 }
 
 function parseFlags(argv: string[]): Flags {

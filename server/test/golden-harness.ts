@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs';
+import type { estypes } from '@elastic/elasticsearch';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { isSearchEndpoint, type Board, type SearchResponse } from '../src/core/board.ts';
+import { readConfig } from '../src/core/config.ts';
 
 export interface GoldenCase {
   name: string;
@@ -53,4 +57,66 @@ export async function checkLiveGolden(
   }
   const reviewed: unknown = JSON.parse(await readFile(file('expected'), 'utf8'));
   expect(JSON.parse(JSON.stringify(golden.shape(response as never)))).toEqual(reviewed);
+}
+
+/** Where a board keeps its golden fixtures: `server/src/boards/<board>/__fixtures__`. */
+export function fixturesDirOf(board: Pick<Board, 'name'>): string {
+  return path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../src/boards',
+    board.name,
+    '__fixtures__',
+  );
+}
+
+/**
+ * A golden case of an endpoint of the table, as one file `<case>.case.json`: the endpoint's url,
+ * the request as validated (`query`, `params`), the request's `now` and the variables (`env`)
+ * the board's configuration is read from.
+ */
+interface EndpointCaseFile {
+  endpoint: string;
+  query?: Record<string, unknown>;
+  params?: Record<string, unknown>;
+  now: string;
+  env?: Record<string, string>;
+}
+
+export interface EndpointGoldenCase extends GoldenCase {
+  request: estypes.SearchRequest;
+  shape(response: SearchResponse): unknown;
+}
+
+/**
+ * The golden cases a board's endpoint table declares through its `*.case.json` files: each is
+ * built by the endpoint's own `build` and shaped by its own `shape`, so a new endpoint's golden
+ * case is a fixture file, not a test.
+ */
+export function endpointGoldenCases(board: Board, fixturesDir = fixturesDirOf(board)): EndpointGoldenCase[] {
+  let files: string[];
+  try {
+    files = readdirSync(fixturesDir)
+      .filter((file) => file.endsWith('.case.json'))
+      .sort();
+  } catch {
+    return [];
+  }
+  return files.map((file) => {
+    const name = file.slice(0, -'.case.json'.length);
+    const declared = JSON.parse(readFileSync(path.join(fixturesDir, file), 'utf8')) as EndpointCaseFile;
+    const endpoint = board.endpoints?.find((candidate) => candidate.url === declared.endpoint);
+    if (!endpoint || !isSearchEndpoint(endpoint)) {
+      throw new Error(`${board.name}/${file}: no build/shape endpoint ${declared.endpoint} in the table`);
+    }
+    const config = readConfig({ ES_URL: 'http://127.0.0.1:9200', ...declared.env }, [board]);
+    const built = endpoint.build(
+      { query: declared.query ?? {}, params: declared.params ?? {} },
+      { config, now: new Date(declared.now) },
+    );
+    return {
+      name,
+      request: built.search,
+      shape: (response: SearchResponse) => endpoint.shape(response, built),
+    };
+  });
 }

@@ -5,11 +5,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@elastic/elasticsearch';
 import type { Config } from '../core/config.ts';
 import { createEsClient, createEsWriter } from '../es/client.ts';
-import { createSearcher, type Searcher } from '../es/search.ts';
+import { createSearcher, type AppSearcher } from '../es/search.ts';
 import { installIndexTemplates } from '../es/templates.ts';
 import { createIngestBatcher, type IngestBatcher } from '../es/ingest-batcher.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { mountBoard } from './mount-board.ts';
+import { registerFindRoute } from './find-route.ts';
 import { registerCursorSigning } from './cursor-signing.ts';
 import { answerClientError, answerFrameworkError } from './early-errors.ts';
 import { documentHttpLimitResponses } from './http-limit-responses.ts';
@@ -39,7 +40,7 @@ declare module 'fastify' {
     /** Joins concurrent ingest requests' documents into shared `_bulk` creates (es/ingest-batcher.ts). */
     ingestBatcher: IngestBatcher;
     /** Searches through the in-flight de-duplicator (see es/search.ts). */
-    esSearch: Searcher;
+    esSearch: AppSearcher;
     /**
      * Installs every board's index templates once per process before the first ingest write, so
      * an endpoint that receives events before anyone ran `setup` still writes into mapped indices.
@@ -160,6 +161,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   );
   app.decorate('ensureIndexTemplates', templatesOnce(app, boards));
   for (const board of boards) await mountBoard(app, board);
+  registerFindRoute(app, boards);
 
   await registerSpa(app, config.webDist);
   return app;

@@ -60,8 +60,12 @@ export function readmeRows(readme: string): string[][] {
   const start = readme.indexOf(TABLE_START);
   const end = readme.indexOf(TABLE_END);
   if (start < 0 || end < start) throw new Error('README.md has no configuration table markers');
-  return readme
-    .slice(start + TABLE_START.length, end)
+  return tableCells(readme.slice(start + TABLE_START.length, end));
+}
+
+/** The body rows of a Markdown table (header and rule skipped), cells trimmed. */
+export function tableCells(table: string): string[][] {
+  return table
     .split('\n')
     .filter((line) => line.startsWith('|'))
     .slice(2)

@@ -132,13 +132,19 @@ describe('configuration from the environment', () => {
       searchTimeoutMs: 10_000,
       maxConcurrentSearches: 8,
       maxQueuedSearches: 16,
+      exportMaxRows: 100_000,
     });
     // A short client timeout pulls the default engine-side timeout under it.
     expect(loadConfig({ ES_REQUEST_TIMEOUT_MS: '4000' }).limits.searchTimeoutMs).toBe(2_000);
     expect(
       loadConfig({ ES_SEARCH_TIMEOUT_MS: '500', MAX_CONCURRENT_SEARCHES: '2', MAX_QUEUED_SEARCHES: '0' })
         .limits,
-    ).toEqual({ searchTimeoutMs: 500, maxConcurrentSearches: 2, maxQueuedSearches: 0 });
+    ).toEqual({
+      searchTimeoutMs: 500,
+      maxConcurrentSearches: 2,
+      maxQueuedSearches: 0,
+      exportMaxRows: 100_000,
+    });
   });
 
   it('refuses an engine-side search timeout that is not shorter than the client timeout', () => {

@@ -48,7 +48,12 @@ export async function registerCors(app: FastifyInstance, config: AccessConfig): 
     methods: ['GET', 'HEAD', 'POST'],
     allowedHeaders: ['authorization', 'content-type', config.ingestTokenHeader],
     // A page on another site must see when an answer was computed from partial results.
-    exposedHeaders: ['x-lookout-partial'],
+    exposedHeaders: [
+      'x-lookout-partial',
+      'x-lookout-export-total',
+      'x-lookout-export-limit',
+      'x-lookout-export-truncated',
+    ],
     // Bearer tokens travel in a header; no cookies are ever needed across sites.
     credentials: false,
     maxAge: 600,

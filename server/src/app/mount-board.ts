@@ -1,8 +1,28 @@
 import type { FastifyInstance } from 'fastify';
-import type { Board, Endpoint } from '../core/board.ts';
+import type { TSchema } from 'typebox';
+import { answerOf, type Board, type Endpoint } from '../core/board.ts';
 import { ErrorResponse, esErrorResponses } from '../core/error-schema.ts';
 import { NotFoundError } from '../core/not-found.ts';
 import { markPartial, notingPartial } from './partial-results.ts';
+import { FormatParam, sendExport, type ExportFormat } from './export-stream.ts';
+
+/** An exporting endpoint answers JSON, or with `format` a CSV or NDJSON file (documented, not serialised). */
+function withExportContent(response: TSchema) {
+  const file = (description: string) => ({ schema: { type: 'string', description } });
+  return {
+    content: {
+      'application/json': { schema: response },
+      'text/csv': file('With `format=csv`: a header row, then every row of the filtered list'),
+      'application/x-ndjson': file('With `format=ndjson`: one JSON object per row'),
+    },
+  };
+}
+
+/** An exporting endpoint's query takes `format` besides its own parameters. */
+function withFormat(querystring: TSchema): TSchema {
+  const { properties } = querystring as TSchema & { properties: Record<string, TSchema> };
+  return { ...querystring, properties: { ...properties, format: FormatParam } } as TSchema;
+}
 
 /**
  * One endpoint of the table: its schemas declare validation, serialisation and the OpenAPI
@@ -18,10 +38,12 @@ function mountEndpoint(scope: FastifyInstance, board: Board, endpoint: Endpoint)
         summary: endpoint.summary,
         ...(endpoint.description ? { description: endpoint.description } : {}),
         tags: [board.name],
-        ...(endpoint.querystring ? { querystring: endpoint.querystring } : {}),
+        ...(endpoint.querystring
+          ? { querystring: endpoint.export ? withFormat(endpoint.querystring) : endpoint.querystring }
+          : {}),
         ...(endpoint.params ? { params: endpoint.params } : {}),
         response: {
-          200: endpoint.response,
+          200: endpoint.export ? withExportContent(endpoint.response) : endpoint.response,
           ...(endpoint.notFound ? { 404: ErrorResponse } : {}),
           ...esErrorResponses,
         },
@@ -29,8 +51,13 @@ function mountEndpoint(scope: FastifyInstance, board: Board, endpoint: Endpoint)
     },
     async (request, reply) => {
       const { search, reasons } = notingPartial(app.esSearch);
+      const { format, ...query } = (request.query ?? {}) as { format?: ExportFormat };
+      const context = { config: app.config, es: app.es, search };
+      if (format && endpoint.export) {
+        return sendExport(app, reply, { board, endpoint, query, format }, context);
+      }
       const input = { query: request.query, params: request.params };
-      const answer = await endpoint.answer(input, { config: app.config, es: app.es, search });
+      const answer = await answerOf(endpoint, input, context);
       if (answer === null) {
         throw new NotFoundError(endpoint.notFound?.(request.params) ?? 'not found');
       }

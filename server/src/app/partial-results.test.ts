@@ -3,7 +3,12 @@ import { createSearcher } from '../es/search.ts';
 import { fakeEngine } from '../../test/fake-engine.ts';
 import { notingPartial } from './partial-results.ts';
 
-const LIMITS = { searchTimeoutMs: 10_000, maxConcurrentSearches: 2, maxQueuedSearches: 1 };
+const LIMITS = {
+  searchTimeoutMs: 10_000,
+  maxConcurrentSearches: 2,
+  maxQueuedSearches: 1,
+  exportMaxRows: 100_000,
+};
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('partial results of one request', () => {

@@ -55,8 +55,12 @@ export interface CoreConfig {
     maxConcurrentSearches: number;
     /** Searches that may wait for a slot; beyond that the request gets 429. */
     maxQueuedSearches: number;
+    /** Rows one CSV/NDJSON export streams at most (EXPORT_MAX_ROWS). */
+    exportMaxRows: number;
   };
   access: AccessConfig;
+  /** The one webhook every board's alerts go to. */
+  alerts: AlertDelivery;
   logLevel: string;
   /** Built SPA to serve; absent in API-only runs (tests that do not need the web). */
   webDist?: string;
@@ -64,11 +68,31 @@ export interface CoreConfig {
 
 export type Config = CoreConfig & BoardConfigs;
 
+/** Where alerts go: the one webhook every board's alerts share (ALERT_WEBHOOK_URL, ALERT_FORMAT, PUBLIC_URL). */
+export interface AlertDelivery {
+  /** Unset: no alert watcher runs. */
+  webhookUrl?: string;
+  format: 'slack' | 'generic';
+  /** Absolute base of the deep links in alerts, e.g. https://lookout.example.org */
+  publicUrl: string;
+}
+
 /** A board's part of the configuration: its variables, and how they become its slice. */
 export interface ConfigSlice<T> {
   variables: Variables;
   /** Throws a `ConfigError` naming the variable; `core` is read first (e.g. for HTTP defaults). */
   read(env: Env, core: CoreConfig): T;
+}
+
+/**
+ * A board's slice from its variables and how the read values become its settings: the reader
+ * (`read.indexName('X')`, …) names the variable in every error.
+ */
+export function configSlice<V extends Variables, T>(
+  variables: V,
+  settings: (read: ReturnType<typeof readerOf<V>>, core: CoreConfig) => T,
+): ConfigSlice<T> {
+  return { variables, read: (env, core) => settings(readerOf(env, variables), core) };
 }
 
 /** Who may use the API, how the ingest endpoints are guarded, and the HTTP abuse limits. */
@@ -150,6 +174,12 @@ export const coreVariables = Type.Object({
     minimum: 1,
     maximum: 1_000,
   }),
+  EXPORT_MAX_ROWS: variable.integer({
+    description: 'rows one CSV/NDJSON export streams at most; the response says when it stopped there',
+    default: 100_000,
+    minimum: 1,
+    maximum: 10_000_000,
+  }),
   MAX_QUEUED_SEARCHES: variable.integer({
     description: 'searches that may wait for a slot; the next gets 429',
     default: 16,
@@ -211,6 +241,18 @@ export const coreVariables = Type.Object({
   CURSOR_SECRET: variable.string({
     description: `signs the \`cursor\` of paged lists (HMAC); ${MIN_TOKEN_LENGTH} characters at least`,
     defaultText: '— (generated once, kept in Elasticsearch)',
+  }),
+  ALERT_WEBHOOK_URL: variable.string({
+    description: 'where the alert watcher posts one message per new startup failure',
+    defaultText: '— (no alerts)',
+  }),
+  ALERT_FORMAT: variable.oneOf(['slack', 'generic'], {
+    description: '`slack` (text + blocks, Slack-compatible) or `generic` (flat JSON)',
+    default: 'slack',
+  }),
+  PUBLIC_URL: variable.string({
+    description: 'absolute base of the deep links in alerts',
+    defaultText: '`http://HOST:PORT`',
   }),
 });
 
@@ -447,6 +489,7 @@ function limits(env: Env, read: CoreReader, requestTimeoutMs: number): CoreConfi
     searchTimeoutMs,
     maxConcurrentSearches: read.integer('MAX_CONCURRENT_SEARCHES'),
     maxQueuedSearches: read.integer('MAX_QUEUED_SEARCHES'),
+    exportMaxRows: read.integer('EXPORT_MAX_ROWS'),
   };
 }
 
@@ -472,8 +515,20 @@ function readCoreConfig(env: Env): CoreConfig {
     http,
     limits: limits(env, read, requestTimeoutMs),
     access: accessConfig(env, read, http.host),
+    alerts: alertDelivery(read, http),
     logLevel,
     webDist,
+  };
+}
+
+/** The alert webhook, shared by every board that alerts; links default to this server's address. */
+function alertDelivery(read: CoreReader, http: CoreConfig['http']): AlertDelivery {
+  const webhookUrl = read.httpUrl('ALERT_WEBHOOK_URL');
+  const host = http.host.includes(':') ? `[${http.host}]` : http.host;
+  return {
+    ...(webhookUrl ? { webhookUrl } : {}),
+    format: read.oneOf<'slack' | 'generic'>('ALERT_FORMAT'),
+    publicUrl: read.httpUrl('PUBLIC_URL') ?? `http://${host}:${http.port}`,
   };
 }
 

@@ -146,10 +146,13 @@ export function chooseInterval(
   );
 }
 
-/** A board's reading of `from`/`to` against the clock: its default range and its longest range. */
+/**
+ * A board's reading of `from`/`to` against the clock (or the request's `now`, which an endpoint's
+ * `build` is given): its default range and its longest range.
+ */
 export function rangeReader(
   defaults: { from: string; to: string } | undefined,
   limits: TimeRangeLimits,
-): (query: { from?: string; to?: string }) => TimeRange {
-  return (query) => resolveTimeRange(query, new Date(), defaults, limits);
+): (query: { from?: string; to?: string }, now?: Date) => TimeRange {
+  return (query, now = new Date()) => resolveTimeRange(query, now, defaults, limits);
 }

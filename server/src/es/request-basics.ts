@@ -1,4 +1,4 @@
-import type { Client } from '@elastic/elasticsearch';
+import type { Client, estypes } from '@elastic/elasticsearch';
 
 /**
  * Pieces every board's search request starts from. Indices are often absent on purpose (a fresh
@@ -32,4 +32,10 @@ export async function hasDocuments(client: Client, indices: string[]): Promise<b
     if (count > 0) return true;
   }
   return false;
+}
+
+/** A list's search without its page (size, total, search_after): what an export pages through. */
+export function withoutPage(request: estypes.SearchRequest): estypes.SearchRequest {
+  const { size: _size, track_total_hits: _total, search_after: _after, from: _from, ...whole } = request;
+  return whole;
 }

@@ -3,7 +3,12 @@ import type { Client } from '@elastic/elasticsearch';
 import { fakeEngine } from '../../test/fake-engine.ts';
 import { createSearcher } from './search.ts';
 
-const LIMITS = { searchTimeoutMs: 10_000, maxConcurrentSearches: 2, maxQueuedSearches: 1 };
+const LIMITS = {
+  searchTimeoutMs: 10_000,
+  maxConcurrentSearches: 2,
+  maxQueuedSearches: 1,
+  exportMaxRows: 100_000,
+};
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

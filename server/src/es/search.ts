@@ -78,7 +78,7 @@ export function createSearcher(client: Client, limits: Config['limits']) {
     }
   }
 
-  return async function search<TDocument = unknown>(
+  async function search<TDocument = unknown>(
     request: estypes.SearchRequest,
   ): Promise<AnySearchResponse<TDocument>> {
     const key = JSON.stringify(request);
@@ -88,7 +88,36 @@ export function createSearcher(client: Client, limits: Config['limits']) {
       inFlight.set(key, pending);
     }
     return (await pending) as AnySearchResponse<TDocument>;
-  };
+  }
+
+  /**
+   * Several searches in one `_msearch` round trip, in one slot, each with the engine-side
+   * timeout; a missing index is "nothing found", not an error.
+   */
+  async function multiSearch(
+    searches: Array<{ index: string; body: estypes.SearchRequest }>,
+  ): Promise<estypes.MsearchResponse['responses']> {
+    if (searches.length === 0) return [];
+    await slots.acquire();
+    try {
+      const answer = await client.msearch({
+        searches: searches.flatMap(({ index, body }) => [
+          { index, ignore_unavailable: true, allow_no_indices: true },
+          { timeout, ...body } as estypes.MsearchRequestItem,
+        ]),
+      });
+      return answer.responses;
+    } finally {
+      slots.release();
+    }
+  }
+
+  return Object.assign(search, { multiSearch });
 }
 
-export type Searcher = ReturnType<typeof createSearcher>;
+/** A board search (what boards are given). */
+export type Searcher = <TDocument = unknown>(
+  request: estypes.SearchRequest,
+) => Promise<AnySearchResponse<TDocument>>;
+/** The app's searcher: board searches, and multi-searches (find). */
+export type AppSearcher = ReturnType<typeof createSearcher>;

@@ -33,9 +33,9 @@ export function AccessTokenDialog() {
   };
 
   return (
-    <div className="access-overlay">
+    <div className="modal-overlay access-overlay">
       <form
-        className="access-dialog"
+        className="modal-dialog access-dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

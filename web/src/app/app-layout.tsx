@@ -1,22 +1,26 @@
 import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { CopyLinkButton } from '../components/copy-link-button.tsx';
+import { KeysDialog } from '../components/keys-dialog.tsx';
 import { RefreshSelect } from '../components/refresh-select.tsx';
 import { TimeRangePicker } from '../components/time-range-picker.tsx';
 import { TimeZoneSelect } from '../components/time-zone-select.tsx';
 import { Toaster } from '../components/toast.tsx';
 import { formatClock, formatRange } from '../lib/format-time.ts';
 import { useNowStore } from '../lib/now.ts';
+import { useKeymap } from '../lib/use-keymap.ts';
 import { describeIgnored } from '../lib/time-range.ts';
 import { useRefreshInterval, useResolvedTimeRange, useTimeRange } from '../lib/use-time-range.ts';
 import { AccessTokenDialog } from './access-token-dialog.tsx';
 import { BOARDS } from './boards.ts';
+import { FindBox } from './find-box.tsx';
 import { HealthBanner, HealthIndicator } from './health-banner.tsx';
 
 export function AppLayout() {
   useAdvancingNow();
   const { search } = useLocation();
   const navigation = useNavigation();
+  const keys = useKeymap();
 
   return (
     <div className="app">
@@ -33,6 +37,7 @@ export function AppLayout() {
               </NavLink>
             ))}
           </nav>
+          <FindBox />
           <HealthIndicator />
         </div>
         <div className="header-row header-controls">
@@ -41,6 +46,9 @@ export function AppLayout() {
           <RefreshSelect />
           <TimeZoneSelect />
           <ResolvedRange />
+          <button type="button" className="keys-button" onClick={keys.openHelp} aria-keyshortcuts="?">
+            Keys <kbd aria-hidden="true">?</kbd>
+          </button>
         </div>
       </header>
       <HealthBanner />
@@ -50,6 +58,7 @@ export function AppLayout() {
       </main>
       <Toaster />
       <AccessTokenDialog />
+      {keys.helpOpen && <KeysDialog onClose={keys.closeHelp} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { ListNavigation } from '../lib/use-list-navigation.ts';
 
 /** A column heading; numeric columns are right-aligned, as their cells should be (className "num"). */
 export type Column = string | { label: string; numeric: true };
@@ -11,16 +12,19 @@ export function DataTable({
   caption,
   columns,
   className,
+  navigation,
   children,
 }: {
   caption: string;
   columns: readonly Column[];
   className?: string;
+  /** When the rows are a list that j/k move through (their `rowProps` are the board's). */
+  navigation?: ListNavigation<unknown>;
   children: ReactNode;
 }) {
   return (
     <div className="table-scroll">
-      <table className={className ? `data-table ${className}` : 'data-table'}>
+      <table className={className ? `data-table ${className}` : 'data-table'} {...navigation?.listProps}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   Bar,
   BarChart,
@@ -10,8 +10,9 @@ import {
   type TooltipContentProps,
 } from 'recharts';
 import { formatCount } from '../lib/format-number.ts';
-import { toDateTimeLocalValue } from '../lib/format-time.ts';
+import { formatTimestamp, toDateTimeLocalValue } from '../lib/format-time.ts';
 import type { TimeZoneOption } from '../lib/time-range.ts';
+import { ChartTable, type ChartTableColumn } from './chart-table.tsx';
 
 /** One stacked series: its name in the tooltip and legend, its colour, and how a row gives its value. */
 export interface StackedSeries<Row> {
@@ -31,8 +32,10 @@ export interface StackedBarChartProps<Row> {
   /** When the x values are epoch ms: how wide the range is, so the labels carry dates over several days. */
   timeAxis?: { spanMs: number; tz: TimeZoneOption };
   series: readonly StackedSeries<Row>[];
-  /** The chart's accessible name. */
+  /** The chart's accessible name, and the caption of its table. */
   title: string;
+  /** Heading of the table's first column; `Time` on a time axis. */
+  xLabel?: string;
   height: number;
   yAxisWidth: number;
   tooltip: (props: TooltipContentProps) => ReactNode;
@@ -56,6 +59,7 @@ export function StackedBarChart<Row>({
   timeAxis,
   series,
   title,
+  xLabel,
   height,
   yAxisWidth,
   tooltip,
@@ -65,6 +69,23 @@ export function StackedBarChart<Row>({
   aside,
   children,
 }: StackedBarChartProps<Row>) {
+  const tz = timeAxis?.tz;
+  const seriesKey = series.map((s) => `${s.key}\u0000${s.name}`).join('\u0001');
+  // A cell per bar and series, thousands over a long range: built again when the bars change,
+  // not on every change of the URL that re-renders the board (a drawer opening, a filter).
+  // Boards rebuild `series` each render with the same keys and stable accessors, hence seriesKey.
+  const table = useMemo(
+    () => (
+      <ChartTable
+        caption={title}
+        columns={tableColumns(xKey, xLabel ?? (tz ? 'Time' : 'Bar'), tz, series)}
+        rows={rows}
+        rowKey={(_, index) => String(index)}
+      />
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, title, xKey, xLabel, tz, seriesKey],
+  );
   return (
     <div className={className ? `chart-layout ${className}` : 'chart-layout'}>
       <figure className="chart">
@@ -117,8 +138,43 @@ export function StackedBarChart<Row>({
         </figcaption>
       </figure>
       {aside}
+      {table}
     </div>
   );
+}
+
+/** The chart's rows as table columns: the bar's x value, each series, and the bar's total. */
+function tableColumns<Row>(
+  xKey: DataKey<Row>,
+  xLabel: string,
+  tz: TimeZoneOption | undefined,
+  series: readonly StackedSeries<Row>[],
+): ChartTableColumn<Row>[] {
+  const x: ChartTableColumn<Row> = {
+    label: xLabel,
+    cell: (row) => {
+      const value = read(row, xKey);
+      return tz && typeof value === 'number' ? formatTimestamp(new Date(value), tz) : String(value ?? '');
+    },
+  };
+  const values: ChartTableColumn<Row>[] = series.map((s) => ({
+    label: s.name,
+    numeric: true,
+    cell: (row) => formatCount(Number(read(row, s.value) ?? 0)),
+  }));
+  const total: ChartTableColumn<Row> = {
+    label: 'Total',
+    numeric: true,
+    cell: (row) => formatCount(series.reduce((sum, s) => sum + Number(read(row, s.value) ?? 0), 0)),
+  };
+  return series.length > 1 ? [x, ...values, total] : [x, ...values];
+}
+
+/** A recharts data key read the way recharts reads it: a field name or an accessor. */
+function read<Row>(row: Row, key: DataKey<Row>): unknown {
+  return typeof key === 'function'
+    ? key(row)
+    : (row as Record<string | number, unknown>)[key as string | number];
 }
 
 /** Axis labels for epoch-ms bars: the time within a day, with the date over several days. */

@@ -36,7 +36,11 @@ export function TimeRangePicker() {
       className="picker"
       ref={rootRef}
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) close(true);
+        if (event.key === 'Escape' && open) {
+          // Closes the picker only, not a drawer under it too.
+          event.preventDefault();
+          close(true);
+        }
       }}
     >
       {/* The name keeps the visible text, so "click Last 7 days" works for voice control too. */}

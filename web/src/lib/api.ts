@@ -38,7 +38,7 @@ export const ACCESS_TOKEN_KEY = 'lookout.accessToken';
 /** Dispatched on `window` when the BFF asks for a bearer token; the app shows its token screen. */
 export const ACCESS_TOKEN_REQUIRED_EVENT = 'lookout:access-token-required';
 
-function requestHeaders(): Record<string, string> {
+export function requestHeaders(): Record<string, string> {
   const token = sessionStorage.getItem(ACCESS_TOKEN_KEY);
   return token
     ? { accept: 'application/json', authorization: `Bearer ${token}` }
@@ -61,7 +61,7 @@ export async function fetchJson<T>(path: string, params: QueryParams = {}, signa
   return (await response.json()) as T;
 }
 
-async function errorFrom(response: Response): Promise<ApiError> {
+export async function errorFrom(response: Response): Promise<ApiError> {
   const body = await response.json().catch(() => undefined);
   if (isApiErrorBody(body))
     return new ApiError(response.status, `${body.message} (${response.status})`, body);

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import type { ConfigSlice } from '../../core/config.ts';
-import { readerOf, variable } from '../../core/env.ts';
+import { configSlice } from '../../core/config.ts';
+import { variable } from '../../core/env.ts';
 
 export interface CloudTrailConfig {
   /** Daily indices are `<prefix>YYYY.MM.DD`; existing clusters commonly use `ct-`. */
@@ -36,13 +36,9 @@ const variables = Type.Object({
   }),
 });
 
-export const cloudtrailConfig: ConfigSlice<CloudTrailConfig> = {
-  variables,
-  read(env) {
-    const read = readerOf(env, variables);
-    return {
-      indexPrefix: read.indexPrefix('CLOUDTRAIL_INDEX_PREFIX'),
-      knownCidrs: read.cidrs('KNOWN_CIDRS'),
-    };
-  },
-};
+export const cloudtrailConfig = configSlice(variables, (read): CloudTrailConfig => {
+  return {
+    indexPrefix: read.indexPrefix('CLOUDTRAIL_INDEX_PREFIX'),
+    knownCidrs: read.cidrs('KNOWN_CIDRS'),
+  };
+});

@@ -1,7 +1,7 @@
 // The CloudTrail board shows who called which AWS API, from where and when; it reads the daily
 // indices `<prefix>YYYY.MM.DD` and filters on `@timestamp` (the record's eventTime).
 import type { estypes } from '@elastic/elasticsearch';
-import { AGGREGATIONS_ONLY } from '../../es/request-basics.ts';
+import { AGGREGATIONS_ONLY, withoutPage } from '../../es/request-basics.ts';
 import {
   chooseInterval as chooseIntervalWithin,
   type IntervalChoice,
@@ -123,8 +123,8 @@ const EVENT_SOURCE_FIELDS = [
 ];
 
 /**
- * `q` finds an event by what a person pastes: an API name, a principal, an IP, or a resource id
- * (`vol-0abc…`, `i-0123…`, an ARN). Only term/prefix forms: user text never becomes query syntax.
+ * `q` finds an event by what a person pastes: an API name, a principal, an IP, an access key id
+ * or a resource id (`vol-0abc…`, `i-0123…`, an ARN). Only term/prefix forms: user text never becomes query syntax.
  */
 function freeTextQuery(q: string): Query {
   const text = q.trim();
@@ -135,6 +135,8 @@ function freeTextQuery(q: string): Query {
     { prefix: { 'lookout.principal': { value: text, case_insensitive: true } } },
     { term: { 'lookout.resourceIds': text } },
     { term: { 'lookout.sourceAddress': text } },
+    // An access key id from a leak report or an alert (the find box links here with `q`).
+    { term: { 'userIdentity.accessKeyId': text } },
     // Flattened fields match any leaf value: ids the extractor did not recognise still match.
     { term: { requestParameters: text } },
     { term: { responseElements: text } },
@@ -155,6 +157,11 @@ export function buildEventsSearch(params: EventsQuery, context: BuildContext): e
     sort: [{ '@timestamp': { order: 'desc' } }, { eventID: { order: 'asc' } }],
     ...(params.cursor ? { search_after: decodeCursor(params.cursor) } : {}),
   };
+}
+
+/** Every event of the list's filters, in the list's order: what an export pages through. */
+export function buildEventsExportSearch(params: EventsQuery, context: BuildContext): estypes.SearchRequest {
+  return withoutPage(buildEventsSearch({ ...params, cursor: undefined }, context));
 }
 
 export function buildEventByIdSearch(eventID: string, context: { index: string }): estypes.SearchRequest {

@@ -85,6 +85,11 @@ function eventSummary(source: StoredEvent): EventSummary {
   };
 }
 
+/** The rows of an events export: one per hit, the same fields as the list. */
+export function shapeEventRows(hits: readonly estypes.SearchHit<unknown>[]): EventSummary[] {
+  return hits.map((hit) => eventSummary(hit._source as StoredEvent));
+}
+
 export function shapeEvents(response: SearchResponse, pageSize: number): EventsResponse {
   const hits = response.hits.hits;
   const total = response.hits.total;

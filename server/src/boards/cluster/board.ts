@@ -1,31 +1,16 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { FastifyPluginAsync } from 'fastify';
 import { defineBoard, type AlertContext, type AlertSource } from '../../core/board.ts';
 import { createBurstMemo } from '../../es/burst-memo.ts';
 import { auditIndexTemplate, stateIndexTemplate } from './mapping.ts';
-import { clusterRoutes } from './routes.ts';
+import { BURST_MS, clusterEndpoints } from './endpoints.ts';
 import { createRetentionSchedule } from './retention/schedule.ts';
 import { createClusterAlertWatcher } from './alerts/watcher.ts';
 import type { ClusterReads } from './reads.ts';
 import { clusterConfig, clusterConfigOf } from './config.ts';
 
-/** Engine statistics are shared by everyone asking within this window (one page load, many viewers). */
-const BURST_MS = 3_000;
-
 /** This process among the BFF instances, in claims and audit records. */
 const instanceId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-
-/** The board's endpoints, mounted under `/api/cluster`. */
-const routes: FastifyPluginAsync = async (app) => {
-  const reads: ClusterReads = {
-    client: app.es,
-    search: app.esSearch,
-    memo: createBurstMemo(BURST_MS),
-    config: clusterConfigOf(app.config),
-  };
-  await app.register(clusterRoutes(reads));
-};
 
 function readsOf({ config, es, search }: AlertContext): ClusterReads {
   return { client: es, search, memo: createBurstMemo(BURST_MS), config: clusterConfigOf(config) };
@@ -56,8 +41,11 @@ const scheduledRetention: AlertSource = {
 /** Cluster: is the cluster healthy, is every feed arriving, when does disk run out, what does retention delete. */
 export const clusterBoard = defineBoard({
   name: 'cluster',
+  title: 'Cluster',
+  question:
+    'is the cluster healthy, is every feed arriving, when does disk run out, what does retention delete',
   config: clusterConfig,
-  routes,
+  endpoints: clusterEndpoints,
   indexTemplates: (config) => [
     auditIndexTemplate(config.cluster.auditIndex),
     stateIndexTemplate(config.cluster.stateIndex),

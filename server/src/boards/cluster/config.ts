@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { ConfigError, type Config, type ConfigSlice } from '../../core/config.ts';
-import { readerOf, variable } from '../../core/env.ts';
+import { ConfigError, configSlice, type AlertDelivery, type Config } from '../../core/config.ts';
+import { variable } from '../../core/env.ts';
 import { STATE_INDEX } from '../../es/state-index.ts';
 
 /**
@@ -59,14 +59,6 @@ export interface ClusterSettings {
     /** Disk forecast to reach the high watermark within this many days is an alert. */
     forecastDays: number;
   };
-}
-
-/** Where alerts go: the one webhook every board's alerts share (ALERT_WEBHOOK_URL, ALERT_FORMAT, PUBLIC_URL). */
-export interface AlertDelivery {
-  /** Unset: no alert watcher. */
-  webhookUrl?: string;
-  format: 'slack' | 'generic';
-  publicUrl: string;
 }
 
 /** The settings with every family resolved: what the board, the CLI and the jobs use. */
@@ -309,35 +301,31 @@ const variables = Type.Object({
 });
 
 /** The slice, from the board's own variables. */
-export const clusterConfig: ConfigSlice<ClusterSettings> = {
-  variables,
-  read(env) {
-    const read = readerOf(env, variables);
-    const extraFamilies = parseExtraFamilies(read.string('CLUSTER_EXTRA_FAMILIES'), 'CLUSTER_EXTRA_FAMILIES');
-    const known: string[] = [...BUILT_IN_FAMILIES, ...extraFamilies.map((family) => family.name)];
-    const twice = known.find((name, i) => known.indexOf(name) !== i);
-    if (twice) throw new ConfigError('CLUSTER_EXTRA_FAMILIES', `family "${twice}" is defined twice`);
-    return {
-      extraFamilies,
-      overrides: {
-        retention: parseRetentionPolicies(read.string('RETENTION_POLICIES'), known, 'RETENTION_POLICIES'),
-        freshnessMs: parseFreshnessThresholds(
-          read.string('FRESHNESS_THRESHOLDS'),
-          known,
-          'FRESHNESS_THRESHOLDS',
-        ),
-      },
-      auditIndex: read.indexName('CLUSTER_AUDIT_INDEX'),
-      stateIndex: read.indexName('CLUSTER_STATE_INDEX'),
-      retentionIntervalMs: read.integer('RETENTION_INTERVAL_MINUTES') * 60_000,
-      alerts: {
-        intervalMs: read.integer('CLUSTER_ALERT_INTERVAL') * 1000,
-        yellowForMs: read.integer('CLUSTER_YELLOW_ALERT_MINUTES') * 60_000,
-        forecastDays: read.integer('DISK_FORECAST_ALERT_DAYS'),
-      },
-    };
-  },
-};
+export const clusterConfig = configSlice(variables, (read): ClusterSettings => {
+  const extraFamilies = parseExtraFamilies(read.string('CLUSTER_EXTRA_FAMILIES'), 'CLUSTER_EXTRA_FAMILIES');
+  const known: string[] = [...BUILT_IN_FAMILIES, ...extraFamilies.map((family) => family.name)];
+  const twice = known.find((name, i) => known.indexOf(name) !== i);
+  if (twice) throw new ConfigError('CLUSTER_EXTRA_FAMILIES', `family "${twice}" is defined twice`);
+  return {
+    extraFamilies,
+    overrides: {
+      retention: parseRetentionPolicies(read.string('RETENTION_POLICIES'), known, 'RETENTION_POLICIES'),
+      freshnessMs: parseFreshnessThresholds(
+        read.string('FRESHNESS_THRESHOLDS'),
+        known,
+        'FRESHNESS_THRESHOLDS',
+      ),
+    },
+    auditIndex: read.indexName('CLUSTER_AUDIT_INDEX'),
+    stateIndex: read.indexName('CLUSTER_STATE_INDEX'),
+    retentionIntervalMs: read.integer('RETENTION_INTERVAL_MINUTES') * 60_000,
+    alerts: {
+      intervalMs: read.integer('CLUSTER_ALERT_INTERVAL') * 1000,
+      yellowForMs: read.integer('CLUSTER_YELLOW_ALERT_MINUTES') * 60_000,
+      forecastDays: read.integer('DISK_FORECAST_ALERT_DAYS'),
+    },
+  };
+});
 
 /** Every family with its pattern (from the other boards' index names), retention and freshness threshold. */
 export function resolveClusterConfig(
@@ -367,12 +355,10 @@ export function resolveClusterConfig(
 }
 
 /**
- * The cluster board's configuration within the app's: other boards' index names, and the alert
- * webhook the containers board declares (one webhook for every board's alerts), read, not imported.
+ * The cluster board's configuration within the app's: other boards' index names (read, not
+ * imported), and the app's alert webhook (one for every board's alerts).
  */
 export function clusterConfigOf(config: Config): ClusterConfig {
-  const { webhookUrl, format, publicUrl } = config.containers.alerts;
-  const delivery: AlertDelivery = { ...(webhookUrl ? { webhookUrl } : {}), format, publicUrl };
   return resolveClusterConfig(
     config.cluster,
     {
@@ -383,6 +369,6 @@ export function clusterConfigOf(config: Config): ClusterConfig {
       imagesIndex: config.images.index,
       alertsIndex: config.containers.alerts.index,
     },
-    delivery,
+    config.alerts,
   );
 }

@@ -1,3 +1,4 @@
+import { containersFinders } from './finders.ts';
 import { defineBoard, lazyDemo, type AlertSource, type EventSink } from '../../core/board.ts';
 import { containersConfig } from './config.ts';
 import { alertsIndexTemplate, containerLogsIndexTemplate, ecsEventsIndexTemplate } from './mapping.ts';
@@ -59,8 +60,11 @@ const startupFailureAlerts: AlertSource = {
  */
 export const containersBoard = defineBoard({
   name: 'containers',
+  title: 'Container failures',
+  question: "why did this service's container not start",
   config: containersConfig,
   endpoints: containersEndpoints,
+  finders: containersFinders,
   scopes: [{ prefix: '/api/ingest', plugin: ecsIngestRoutes }],
   indexTemplates: (config) => [
     ecsEventsIndexTemplate(config.containers.eventsIndex),

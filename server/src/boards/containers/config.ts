@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import type { ConfigSlice } from '../../core/config.ts';
-import { readerOf, variable } from '../../core/env.ts';
+import { configSlice, type AlertDelivery } from '../../core/config.ts';
+import { variable } from '../../core/env.ts';
 
 export interface ContainersConfig {
   /** Where fluent-plugin-elasticsearch writes container logs (`logstash_format true`); read only. */
@@ -12,17 +12,12 @@ export interface ContainersConfig {
   /** This many startup failures of one service within `crashLoopWindowMs` is a crash loop. */
   crashLoopCount: number;
   crashLoopWindowMs: number;
-  alerts: {
-    /** Unset: no watcher runs. */
-    webhookUrl?: string;
-    format: 'slack' | 'generic';
+  alerts: AlertDelivery & {
     intervalMs: number;
     /** Only failures newer than this are alerted (no flood on a first start). */
     lookbackMs: number;
     /** Claims and delivery status, one document per task ARN. */
     index: string;
-    /** Absolute base of the deep links in alerts, e.g. https://lookout.example.org */
-    publicUrl: string;
   };
 }
 
@@ -59,14 +54,6 @@ const variables = Type.Object({
     minimum: 1,
     maximum: 1440,
   }),
-  ALERT_WEBHOOK_URL: variable.string({
-    description: 'where the alert watcher posts one message per new startup failure',
-    defaultText: '— (no alerts)',
-  }),
-  ALERT_FORMAT: variable.oneOf(['slack', 'generic'], {
-    description: '`slack` (text + blocks, Slack-compatible) or `generic` (flat JSON)',
-    default: 'slack',
-  }),
   ALERT_INTERVAL: variable.integer({
     description: 'seconds between watcher rounds',
     default: 30,
@@ -83,32 +70,21 @@ const variables = Type.Object({
     description: 'alert claims and delivery status (one document per task ARN)',
     default: 'lookout-alerts',
   }),
-  PUBLIC_URL: variable.string({
-    description: 'absolute base of the deep links in alerts',
-    defaultText: '`http://HOST:PORT`',
-  }),
 });
 
-export const containersConfig: ConfigSlice<ContainersConfig> = {
-  variables,
-  read(env, core) {
-    const read = readerOf(env, variables);
-    const webhookUrl = read.httpUrl('ALERT_WEBHOOK_URL');
-    const host = core.http.host.includes(':') ? `[${core.http.host}]` : core.http.host;
-    return {
-      logsIndexPattern: read.indexPattern('CONTAINER_LOGS_INDEX'),
-      eventsIndex: read.indexName('ECS_EVENTS_INDEX'),
-      startupWindowMs: read.integer('STARTUP_WINDOW_SECONDS') * 1000,
-      crashLoopCount: read.integer('CRASH_LOOP_COUNT'),
-      crashLoopWindowMs: read.integer('CRASH_LOOP_WINDOW_MINUTES') * 60_000,
-      alerts: {
-        ...(webhookUrl ? { webhookUrl } : {}),
-        format: read.oneOf<'slack' | 'generic'>('ALERT_FORMAT'),
-        intervalMs: read.integer('ALERT_INTERVAL') * 1000,
-        lookbackMs: read.integer('ALERT_LOOKBACK_MINUTES') * 60_000,
-        index: read.indexName('ALERTS_INDEX'),
-        publicUrl: read.httpUrl('PUBLIC_URL') ?? `http://${host}:${core.http.port}`,
-      },
-    };
-  },
-};
+export const containersConfig = configSlice(variables, (read, core): ContainersConfig => {
+  return {
+    logsIndexPattern: read.indexPattern('CONTAINER_LOGS_INDEX'),
+    eventsIndex: read.indexName('ECS_EVENTS_INDEX'),
+    startupWindowMs: read.integer('STARTUP_WINDOW_SECONDS') * 1000,
+    crashLoopCount: read.integer('CRASH_LOOP_COUNT'),
+    crashLoopWindowMs: read.integer('CRASH_LOOP_WINDOW_MINUTES') * 60_000,
+    // Where alerts go is the app's (core config), shared with every board that alerts.
+    alerts: {
+      ...core.alerts,
+      intervalMs: read.integer('ALERT_INTERVAL') * 1000,
+      lookbackMs: read.integer('ALERT_LOOKBACK_MINUTES') * 60_000,
+      index: read.indexName('ALERTS_INDEX'),
+    },
+  };
+});

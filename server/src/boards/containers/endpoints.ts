@@ -1,8 +1,15 @@
 import { defineEndpoint, type EndpointContext } from '../../core/board.ts';
 import { rangeReader } from '../../core/time-range.ts';
-import { containerFreshness, failureDetail, listFailures, type ContainerReads } from './failures.ts';
+import {
+  containerFreshness,
+  exportFailureRows,
+  failureDetail,
+  listFailures,
+  type ContainerReads,
+} from './failures.ts';
 import { listAlerts } from './alerts/alert-store.ts';
-import { buildTimelineSearch, chooseTimelineInterval } from './query.ts';
+import { buildFailuresExportSearch, buildTimelineSearch, chooseTimelineInterval } from './query.ts';
+import { storedHits } from './shape.ts';
 import { shapeTimeline } from './shape.ts';
 import {
   AlertsQuery,
@@ -41,6 +48,35 @@ export const containersEndpoints = [
       ]);
       return { ...failures, freshness };
     },
+    export: {
+      name: 'failures',
+      columns: [
+        'stoppedAt',
+        'taskId',
+        'taskArn',
+        'cluster',
+        'service',
+        'launchType',
+        'startedAt',
+        'stopCode',
+        'stoppedReason',
+        'reasonClass',
+        'containers',
+        'images',
+        'firstErrorLine',
+        'logsAvailable',
+        'link',
+      ],
+      range: rangeOf,
+      hits: {
+        search: (query, { config }) => buildFailuresExportSearch(config.containers, rangeOf(query), query),
+        rows: (hits, context) =>
+          exportFailureRows(
+            readsOf(context),
+            storedHits({ hits: { hits } } as Parameters<typeof storedHits>[0]),
+          ),
+      },
+    },
   }),
   defineEndpoint({
     url: '/failures/:taskId',
@@ -57,14 +93,12 @@ export const containersEndpoints = [
     summary: 'Startup failures per interval by reason class',
     querystring: TimelineQuery,
     response: TimelineResponse,
-    async answer({ query }, { config, search }) {
-      const range = rangeOf(query);
+    build({ query }, { config, now }) {
+      const range = rangeOf(query, now);
       const interval = chooseTimelineInterval(range, query.interval);
-      return shapeTimeline(
-        await search(buildTimelineSearch(config.containers, range, query, interval)),
-        interval,
-      );
+      return { search: buildTimelineSearch(config.containers, range, query, interval), interval };
     },
+    shape: (response, { interval }) => shapeTimeline(response, interval),
   }),
   defineEndpoint({
     url: '/alerts',

@@ -26,6 +26,7 @@ import {
   shapeFailureTotal,
   shapeServiceBuckets,
   storedHits,
+  toFailure,
 } from './shape.ts';
 import type { FailureDetailResponse, FailuresResponse } from './schema.ts';
 
@@ -65,6 +66,26 @@ async function firstErrorsOf(reads: ContainerReads, hits: ReturnType<typeof stor
     }),
   );
   return { firstErrors: shapeFirstErrors(response), searched: true };
+}
+
+/**
+ * The rows of a failures export, one page at a time: each failure with its first error line.
+ * Crash loops are a property of the list as shown (they need the failures before the range) and
+ * are left out of the file.
+ */
+export async function exportFailureRows(reads: ContainerReads, hits: ReturnType<typeof storedHits>) {
+  const { firstErrors, searched } = await firstErrorsOf(reads, hits);
+  return hits.map((hit) => {
+    const { crashLoop: _crashLoop, containers, ...failure } = toFailure(hit, firstErrors, false, searched);
+    return {
+      ...failure,
+      containers: containers.map(
+        (container) =>
+          `${container.name} exit ${container.exitCode ?? '-'}${container.reason ? ` (${container.reason})` : ''}`,
+      ),
+      images: containers.flatMap((container) => (container.image ? [container.image] : [])),
+    };
+  });
 }
 
 export async function listFailures(

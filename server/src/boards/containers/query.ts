@@ -93,6 +93,29 @@ export function buildFailuresSearch(
   };
 }
 
+/**
+ * Every failure of the list's filters, newest first, for an export: the list's search without the
+ * page, the per-task collapse and the facets. `(taskArn, version)` is the document id, so the sort
+ * is unique; a task ECS reported STOPPED twice under two versions appears twice.
+ */
+export function buildFailuresExportSearch(
+  config: ContainersConfig,
+  range: TimeRange,
+  filters: FailureFilters,
+): estypes.SearchRequest {
+  const {
+    size: _size,
+    collapse: _collapse,
+    aggs: _aggs,
+    track_total_hits: _total,
+    ...request
+  } = buildFailuresSearch(config, range, filters, 0);
+  return {
+    ...request,
+    sort: [{ '@timestamp': 'desc' }, { 'lookout.taskArn': 'asc' }, { 'lookout.version': 'desc' }],
+  };
+}
+
 /** Most failures a crash-loop check reads; beyond this the page says loops only among these. */
 export const CRASH_LOOP_SCAN_LIMIT = 10_000;
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { deploymentsFinders } from './finders.ts';
 import { defineBoard, lazyDemo, type Board } from '../../core/board.ts';
 import { deploymentsConfig } from './config.ts';
 import { deploymentsIndexTemplate } from './mapping.ts';
@@ -34,8 +35,11 @@ export function createDeploymentsBoard(options: DeploymentsBoardOptions = {}): B
   };
   return defineBoard({
     name: 'deployments',
+    title: 'Deployments',
+    question: "how many deploys failed, and was it the user's change or the platform",
     config: deploymentsConfig,
     endpoints: deploymentsEndpoints,
+    finders: deploymentsFinders,
     scopes: [{ prefix: '/api/ingest', plugin: snsScope }],
     indexTemplates: (config) => [deploymentsIndexTemplate(config.deployments.index)],
     demo: lazyDemo(() => import('./demo/seed.ts')),

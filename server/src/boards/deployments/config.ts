@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import type { ConfigSlice } from '../../core/config.ts';
-import { ConfigError, readerOf, variable } from '../../core/env.ts';
+import { configSlice } from '../../core/config.ts';
+import { ConfigError, variable } from '../../core/env.ts';
 
 export interface DeploymentsConfig {
   /** The one index (or alias) of deploy/release events; `_id` is the SNS MessageId. */
@@ -49,33 +49,29 @@ const variables = Type.Object({
   }),
 });
 
-export const deploymentsConfig: ConfigSlice<DeploymentsConfig> = {
-  variables,
-  read(env) {
-    const read = readerOf(env, variables);
-    return {
-      index: read.indexName('DEPLOYMENTS_INDEX'),
-      snsTopicArns: read.list('SNS_TOPIC_ARNS', (arn) => {
-        if (!TOPIC_ARN.test(arn)) {
-          throw new ConfigError(
-            'SNS_TOPIC_ARNS',
-            `"${arn}" is not an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:deployments`,
-          );
-        }
-        return arn;
-      }),
-      snsCertHosts: read.list('SNS_CERT_HOSTS', (entry) => {
-        const host = entry.toLowerCase();
-        if (!HOST_PATTERN.test(host)) {
-          throw new ConfigError(
-            'SNS_CERT_HOSTS',
-            `"${host}" is not a host name pattern such as sns.*.amazonaws.com`,
-          );
-        }
-        return host;
-      }),
-      snsVerify: read.boolean('SNS_VERIFY'),
-      rulesFile: read.existingFile('DEPLOY_RULES_FILE'),
-    };
-  },
-};
+export const deploymentsConfig = configSlice(variables, (read): DeploymentsConfig => {
+  return {
+    index: read.indexName('DEPLOYMENTS_INDEX'),
+    snsTopicArns: read.list('SNS_TOPIC_ARNS', (arn) => {
+      if (!TOPIC_ARN.test(arn)) {
+        throw new ConfigError(
+          'SNS_TOPIC_ARNS',
+          `"${arn}" is not an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:deployments`,
+        );
+      }
+      return arn;
+    }),
+    snsCertHosts: read.list('SNS_CERT_HOSTS', (entry) => {
+      const host = entry.toLowerCase();
+      if (!HOST_PATTERN.test(host)) {
+        throw new ConfigError(
+          'SNS_CERT_HOSTS',
+          `"${host}" is not a host name pattern such as sns.*.amazonaws.com`,
+        );
+      }
+      return host;
+    }),
+    snsVerify: read.boolean('SNS_VERIFY'),
+    rulesFile: read.existingFile('DEPLOY_RULES_FILE'),
+  };
+});

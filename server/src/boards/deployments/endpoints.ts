@@ -1,11 +1,19 @@
-import { defineEndpoint } from '../../core/board.ts';
+import { defineEndpoint, type BuildContext } from '../../core/board.ts';
 import { rangeReader } from '../../core/time-range.ts';
-import { buildFailuresSearch, buildKpisSearch, buildServicesSearch, buildStagesSearch } from './query.ts';
-import { shapeFailures, shapeKpis, shapeServices, shapeStages } from './shape.ts';
+import { withoutPage } from '../../es/request-basics.ts';
+import {
+  buildFailuresSearch,
+  buildKpisSearch,
+  buildServicesSearch,
+  buildStagesSearch,
+  type BuildContext as QueryContext,
+} from './query.ts';
+import { shapeFailureRows, shapeFailures, shapeKpis, shapeServices, shapeStages } from './shape.ts';
 import { timeToRestore } from './time-to-restore.ts';
 import {
   FailuresQuery,
   FailuresResponse,
+  FailureRow,
   KpisQuery,
   KpisResponse,
   ServicesQuery,
@@ -15,6 +23,10 @@ import {
 } from './schema.ts';
 
 const rangeOf = rangeReader({ from: 'now-7d', to: 'now' }, { maxRangeMs: 400 * 86_400_000 });
+const contextOf = (query: { from?: string; to?: string }, { config, now }: BuildContext): QueryContext => ({
+  index: config.deployments.index,
+  range: rangeOf(query, now),
+});
 
 /** Build → search → shape for each endpoint; errors go to the app's one error handler. */
 export const deploymentsEndpoints = [
@@ -48,9 +60,25 @@ export const deploymentsEndpoints = [
     description: 'Paged with `nextCursor` (search_after). `stage` and `cause` narrow this list only.',
     querystring: FailuresQuery,
     response: FailuresResponse,
-    async answer({ query }, { config, search }) {
-      const request = buildFailuresSearch(query, { index: config.deployments.index, range: rangeOf(query) });
-      return shapeFailures(await search(request), request.size ?? 50);
+    build({ query }, context) {
+      const search = buildFailuresSearch(query, contextOf(query, context));
+      return { search, size: search.size ?? 50 };
+    },
+    shape: (response, { size }) => shapeFailures(response, size),
+    export: {
+      name: 'failures',
+      columns: Object.keys(FailureRow.properties),
+      range: rangeOf,
+      hits: {
+        search: (query, { config }) =>
+          withoutPage(
+            buildFailuresSearch(
+              { ...query, cursor: undefined },
+              { index: config.deployments.index, range: rangeOf(query) },
+            ),
+          ),
+        rows: shapeFailureRows,
+      },
     },
   }),
   defineEndpoint({
@@ -58,13 +86,11 @@ export const deploymentsEndpoints = [
     summary: 'Per service: deploys, failure rate, causes, last deploy, time since last success',
     querystring: ServicesQuery,
     response: ServicesResponse,
-    async answer({ query }, { config, search }) {
-      const range = rangeOf(query);
-      return shapeServices(
-        await search(buildServicesSearch(query, { index: config.deployments.index, range })),
-        range.toMs,
-      );
+    build({ query }, context) {
+      const built = contextOf(query, context);
+      return { search: buildServicesSearch(query, built), toMs: built.range.toMs };
     },
+    shape: (response, { toMs }) => shapeServices(response, toMs),
   }),
   defineEndpoint({
     url: '/stages',
@@ -74,9 +100,7 @@ export const deploymentsEndpoints = [
       'counted in `withoutStage`. Pass a stage to `/failures?stage=` to list its failures.',
     querystring: StagesQuery,
     response: StagesResponse,
-    async answer({ query }, { config, search }) {
-      const range = rangeOf(query);
-      return shapeStages(await search(buildStagesSearch(query, { index: config.deployments.index, range })));
-    },
+    build: ({ query }, context) => ({ search: buildStagesSearch(query, contextOf(query, context)) }),
+    shape: (response) => shapeStages(response),
   }),
 ];

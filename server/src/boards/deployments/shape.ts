@@ -163,6 +163,11 @@ function failureRow(source: Partial<StoredDeployment>): FailureRow {
   };
 }
 
+/** The rows of a failures export: one per hit, the same fields as the list. */
+export function shapeFailureRows(hits: readonly estypes.SearchHit<unknown>[]): FailureRow[] {
+  return hits.map((hit) => failureRow((hit._source ?? {}) as Partial<StoredDeployment>));
+}
+
 export function shapeFailures(response: Response, pageSize: number): FailuresResponse {
   const hits = response.hits.hits;
   const total =

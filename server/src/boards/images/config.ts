@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import type { ConfigSlice } from '../../core/config.ts';
-import { readerOf, variable } from '../../core/env.ts';
+import { configSlice } from '../../core/config.ts';
+import { variable } from '../../core/env.ts';
 
 export interface ImagesConfig {
   /** The one index (or alias) of image metadata; `_id` is the producer's image id. */
@@ -31,10 +31,6 @@ const variables = Type.Object({
   }),
 });
 
-export const imagesConfig: ConfigSlice<ImagesConfig> = {
-  variables,
-  read(env) {
-    const read = readerOf(env, variables);
-    return { index: read.indexName('IMAGES_INDEX'), minScore: read.fraction('IMAGES_MIN_SCORE') };
-  },
-};
+export const imagesConfig = configSlice(variables, (read): ImagesConfig => {
+  return { index: read.indexName('IMAGES_INDEX'), minScore: read.fraction('IMAGES_MIN_SCORE') };
+});

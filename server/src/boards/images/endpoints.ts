@@ -5,11 +5,15 @@ import { esErrorResponses } from '../../core/error-schema.ts';
 import type { Client } from '@elastic/elasticsearch';
 import {
   buildImageByIdSearch,
+  buildImageHitsSearch,
+  HIT_FIELDS,
   buildTagSuggestionsSearch,
   planImageSearch,
+  roundScore,
   planTagSuggestions,
 } from './query.ts';
-import { shapeImageDetail, shapeImageSearch, shapeTagSuggestions } from './shape.ts';
+import { shapeImageDetail, shapeImageRows, shapeImageSearch, shapeTagSuggestions } from './shape.ts';
+import { withoutPage } from '../../es/request-basics.ts';
 import {
   ImageDetailResponse,
   ImageParams,
@@ -61,6 +65,20 @@ export const imagesEndpoints = [
       const plan = planImageSearch(query, board);
       return shapeImageSearch(await runImageSearch(context.search, plan, board), plan);
     },
+    export: {
+      // Image metadata has no event time: the file is named by board and list only.
+      name: 'images',
+      columns: HIT_FIELDS,
+      hits: {
+        async search(query, context) {
+          const board = await searchContextOf(context);
+          const plan = planImageSearch({ ...query, cursor: undefined }, board);
+          return withoutPage(buildImageHitsSearch(plan, board));
+        },
+        rows: (hits, context, query) =>
+          shapeImageRows(hits, roundScore(query.minScore ?? contextOf(context).minScore)),
+      },
+    },
   }),
   defineEndpoint({
     url: '/tags',
@@ -78,11 +96,11 @@ export const imagesEndpoints = [
     summary: 'One image with every Vision tag and score',
     params: ImageParams,
     response: ImageDetailResponse,
-    async answer({ params }, context) {
+    build({ params }, context) {
       const board = contextOf(context);
-      const response = await context.search(buildImageByIdSearch(params.imageId, board));
-      return shapeImageDetail(response, board.minScore) ?? null;
+      return { search: buildImageByIdSearch(params.imageId, board), minScore: board.minScore };
     },
+    shape: (response, { minScore }) => shapeImageDetail(response, minScore) ?? null,
     notFound: (params) => `no image with imageId ${params.imageId}`,
   }),
 ];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeGoldenCases } from '../../../test/golden-harness.ts';
-import { GOLDEN_CASES } from './__fixtures__/cases.ts';
+import { STEP_CASES } from './__fixtures__/cases.ts';
 
-describeGoldenCases(path.join(path.dirname(fileURLToPath(import.meta.url)), '__fixtures__'), GOLDEN_CASES);
+describeGoldenCases(path.join(path.dirname(fileURLToPath(import.meta.url)), '__fixtures__'), STEP_CASES);

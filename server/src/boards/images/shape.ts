@@ -175,6 +175,19 @@ function hotelNamesOf(response: SearchResponse | undefined): Map<string, string>
   );
 }
 
+/** The rows of an images export: one per image, lists and places written out as text. */
+export function shapeImageRows(hits: readonly estypes.SearchHit<unknown>[], minScore: number) {
+  return hits.map((hit) => {
+    const image = imageHit(hit._source as Partial<StoredImage>, minScore);
+    return {
+      ...image,
+      location: image.location ? `${image.location.lat},${image.location.lon}` : null,
+      tags: image.tags.map((tag) => `${tag.tag} (${tag.score})`),
+      visionError: image.visionError ? `${image.visionError.code} ${image.visionError.message}` : null,
+    };
+  });
+}
+
 export function shapeImageSearch(
   responses: ImageSearchResponses,
   plan: ImageSearchPlan,

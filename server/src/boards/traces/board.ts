@@ -10,6 +10,8 @@ import { tracesIngestRoutes } from './ingest/ingest-routes.ts';
  */
 export const tracesBoard = defineBoard({
   name: 'traces',
+  title: 'Traces',
+  question: 'which service made this request slow or failed; how services call each other',
   config: tracesConfig,
   endpoints: tracesEndpoints,
   // OTLP and Zipkin fix their paths (`/v1/traces`, `/api/v2/spans`), so the scope has no prefix.

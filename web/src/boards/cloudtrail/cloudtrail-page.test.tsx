@@ -101,6 +101,24 @@ describe('CloudtrailPage', () => {
     ).toBeTruthy();
   });
 
+  it("puts the chart's numbers in a table for screen readers, shown to everyone on request", async () => {
+    stubBoard();
+    const { user } = renderAt('/cloudtrail?tz=utc', () => <CloudtrailPage />);
+    const chart = await within(panel('Top API calls')).findByRole('table', { name: 'Top API calls per bar' });
+    const rows = within(chart)
+      .getAllByRole('row')
+      .map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows[0]).toEqual(['Time', 'CreateVolume', 'AssumeRole', 'Other', 'Total']);
+    expect(rows.slice(1).map((row) => row.slice(1))).toEqual([
+      ['3', '0', '0', '3'],
+      ['0', '2', '0', '2'],
+    ]);
+    expect(rows[1]?.[0]).toMatch(/^2026-11-26 10:00/);
+    expect(chart.closest('.visually-hidden')).toBeTruthy();
+    await user.click(within(panel('Top API calls')).getByRole('button', { name: 'Show as table' }));
+    expect(chart.closest('.visually-hidden')).toBeNull();
+  });
+
   it('keeps the other panels when one fails, and offers a retry in the failed one', async () => {
     let attempts = 0;
     stubBoard({

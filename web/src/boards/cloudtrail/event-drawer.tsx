@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { cloudtrail } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
+import { useCloseOnEscape } from '../../lib/use-keymap.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { cloudtrailQueries } from './queries.ts';
 import { pivotTo, type CloudtrailFiltersState } from './use-cloudtrail-filters.ts';
@@ -36,15 +37,7 @@ export function EventDrawer({ eventID, filters, tz }: EventDrawerProps) {
     closeRef.current?.focus();
   }, [eventID]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) {
-        update({ event: null });
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [update]);
+  useCloseOnEscape(close);
 
   const eventName = typeof record?.eventName === 'string' ? record.eventName : undefined;
   const sourceIp = summary.data?.sourceIp ?? null;

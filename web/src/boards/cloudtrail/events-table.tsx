@@ -8,6 +8,8 @@ import { countOf, formatCount } from '../../lib/format-number.ts';
 import { cloudtrailQueries } from './queries.ts';
 import type { CloudtrailFiltersState } from './use-cloudtrail-filters.ts';
 import { LoadMore } from '../../components/load-more.tsx';
+import { useListNavigation } from '../../lib/use-list-navigation.ts';
+import { ExportMenu } from '../../components/export-menu.tsx';
 
 export function EventsPanel({ filters, tz }: { filters: CloudtrailFiltersState; tz: TimeZoneOption }) {
   const refetchInterval = useRefreshInterval();
@@ -24,11 +26,14 @@ export function EventsPanel({ filters, tz }: { filters: CloudtrailFiltersState; 
       isEmpty={(data) => data.pages[0]?.events.length === 0}
       emptyMessage="No events match these filters in this time range."
       actions={
-        firstPage && (
-          <span className="cloudtrail-total" data-testid="events-total">
-            {formatTotal(firstPage.total, firstPage.totalIsExact)}
-          </span>
-        )
+        <>
+          {firstPage && (
+            <span className="cloudtrail-total" data-testid="events-total">
+              {formatTotal(firstPage.total, firstPage.totalIsExact)}
+            </span>
+          )}
+          <ExportMenu path="/api/cloudtrail/events" params={filters.eventsParams} />
+        </>
       }
     >
       {() => (
@@ -72,11 +77,15 @@ export interface EventsTableProps {
 }
 
 export function EventsTable({ events, tz, selected, onOpen }: EventsTableProps) {
+  const navigation = useListNavigation(
+    events.map((event) => event.eventID),
+    { selected, primary: true },
+  );
   return (
     <div className="table-scroll">
-      <table className="cloudtrail-table cloudtrail-events">
+      <table className="cloudtrail-table cloudtrail-events" {...navigation.listProps}>
         <caption className="visually-hidden">
-          CloudTrail events, newest first. Press Enter on a row to open its record.
+          CloudTrail events, newest first. Move with j and k or the arrow keys; Enter opens a row's record.
         </caption>
         <thead>
           <tr>
@@ -94,19 +103,13 @@ export function EventsTable({ events, tz, selected, onOpen }: EventsTableProps) 
           {events.map((event) => (
             <tr
               key={event.eventID}
-              tabIndex={0}
+              {...navigation.rowProps(event.eventID)}
               className={
                 event.eventID === selected ? 'cloudtrail-row cloudtrail-row-selected' : 'cloudtrail-row'
               }
               aria-current={event.eventID === selected ? 'true' : undefined}
               data-event-id={event.eventID}
               onClick={() => onOpen(event.eventID)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  onOpen(event.eventID);
-                }
-              }}
             >
               <td className="cloudtrail-time">{formatTimestamp(new Date(event.eventTime), tz)}</td>
               <td>

@@ -15,6 +15,7 @@ export function VolumeChart({ family, height }: { family: cluster.FamilyRow; hei
     <StackedBarChart<DayRow>
       rows={family.days}
       xKey="day"
+      xLabel="Day (UTC)"
       series={SERIES}
       title={`${family.title}: documents per day over the last 14 days`}
       height={height}

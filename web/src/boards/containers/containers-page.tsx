@@ -78,7 +78,7 @@ export function ContainersPage() {
         <AlertsPanel range={filters.params} tz={tz} tzParam={tzParam} />
       </div>
       <div id={FAILURES_ID} className="scroll-anchor">
-        <FailuresPanel query={failures} tz={tz} tzParam={tzParam} />
+        <FailuresPanel query={failures} params={filters.params} tz={tz} tzParam={tzParam} />
       </div>
     </div>
   );

@@ -2,7 +2,9 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { containers } from '@lookout/server/types';
 import { DataTable } from '../../components/data-table.tsx';
+import { rowOpenProps, useListNavigation } from '../../lib/use-list-navigation.ts';
 import { Panel } from '../../components/panel.tsx';
+import { ExportMenu } from '../../components/export-menu.tsx';
 import { countOf, formatAge, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
@@ -12,10 +14,13 @@ import { culpritContainer, describeExit, inAppLink } from './failure-summary.ts'
 /** The newest startup failures, each a link to its failure page (the same page an alert opens). */
 export function FailuresPanel({
   query,
+  params,
   tz,
   tzParam,
 }: {
   query: UseQueryResult<containers.FailuresResponse, Error>;
+  /** The list's filters and range, for the export. */
+  params: containers.FailuresQuery;
   tz: TimeZoneOption;
   /** `tz` as written in the URL, carried into the failure links; null when the URL has none. */
   tzParam: string | null;
@@ -28,13 +33,16 @@ export function FailuresPanel({
       isEmpty={(data) => data.failures.length === 0}
       emptyMessage="No startup failures match these filters in this range."
       actions={
-        query.data && (
-          <span className="hint" data-testid="failures-total">
-            {query.data.failures.length < query.data.total
-              ? `newest ${formatCount(query.data.failures.length)} of ${countOf(query.data.total, 'failure')}`
-              : countOf(query.data.total, 'failure')}
-          </span>
-        )
+        <>
+          {query.data && (
+            <span className="hint" data-testid="failures-total">
+              {query.data.failures.length < query.data.total
+                ? `newest ${formatCount(query.data.failures.length)} of ${countOf(query.data.total, 'failure')}`
+                : countOf(query.data.total, 'failure')}
+            </span>
+          )}
+          <ExportMenu path="/api/containers/failures" params={params} />
+        </>
       }
     >
       {(data) => (
@@ -60,16 +68,25 @@ export function FailuresTable({
   tz: TimeZoneOption;
   tzParam: string | null;
 }) {
+  const navigation = useListNavigation(
+    failures.map((failure) => failure.taskArn),
+    { primary: true },
+  );
   return (
     <DataTable
-      caption="Startup failures, newest first; open one to see its log"
+      caption="Startup failures, newest first; open one to see its log (j and k move, Enter opens)"
       columns={['Stopped', 'Service', 'Cluster', 'Reason', 'Exit code', 'First error line']}
       className="containers-failures"
+      navigation={navigation}
     >
       {failures.map((failure) => (
-        <tr key={failure.taskArn} data-task-id={failure.taskId}>
+        <tr key={failure.taskArn} data-task-id={failure.taskId} {...navigation.rowProps(failure.taskArn)}>
           <td className="nowrap">
-            <Link to={inAppLink(failure.link, tzParam)} title="Open this failure with its log">
+            <Link
+              to={inAppLink(failure.link, tzParam)}
+              title="Open this failure with its log"
+              {...rowOpenProps}
+            >
               {formatTimestamp(new Date(failure.stoppedAt), tz)}
             </Link>
           </td>

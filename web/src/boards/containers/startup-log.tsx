@@ -111,6 +111,8 @@ export function StartupLog({ logs, containerNames, firstErrorLine, truncated, tz
         ref={boxRef}
         className={wrap ? 'containers-log-lines containers-log-wrapped' : 'containers-log-lines'}
         aria-label="Startup log"
+        // It scrolls: a keyboard user must be able to focus it to scroll it.
+        tabIndex={0}
       >
         {shown.map(({ entry, index }) => {
           const isFirstError = index === errorIndex;

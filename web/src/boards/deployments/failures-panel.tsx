@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { deployments } from '@lookout/server/types';
 import { DataTable } from '../../components/data-table.tsx';
+import { useListNavigation } from '../../lib/use-list-navigation.ts';
 import { Panel } from '../../components/panel.tsx';
 import { countOf, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
@@ -9,6 +10,7 @@ import { useRefreshInterval } from '../../lib/use-time-range.ts';
 import { deploymentsQueries } from './queries.ts';
 import type { DeploymentsFiltersState } from './use-deployments-filters.ts';
 import { LoadMore } from '../../components/load-more.tsx';
+import { ExportMenu } from '../../components/export-menu.tsx';
 
 /** Failed and rolled-back deploys and releases, newest first, with the rule that decided the cause. */
 export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersState; tz: TimeZoneOption }) {
@@ -26,11 +28,14 @@ export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersStat
       isEmpty={(data) => data.pages[0]?.failures.length === 0}
       emptyMessage="No failed deploys or releases match these filters in this range."
       actions={
-        firstPage && (
-          <span className="hint" data-testid="failures-total">
-            {countOf(firstPage.total, 'failure')}
-          </span>
-        )
+        <>
+          {firstPage && (
+            <span className="hint" data-testid="failures-total">
+              {countOf(firstPage.total, 'failure')}
+            </span>
+          )}
+          <ExportMenu path="/api/deployments/failures" params={filters.failuresParams} />
+        </>
       }
     >
       {() => (
@@ -51,14 +56,19 @@ export function FailuresPanel({ filters, tz }: { filters: DeploymentsFiltersStat
 }
 
 export function FailuresTable({ failures, tz }: { failures: deployments.FailureRow[]; tz: TimeZoneOption }) {
+  const navigation = useListNavigation(
+    failures.map((failure) => failure.eventId),
+    { primary: true },
+  );
   return (
     <DataTable
       caption="Failures, newest first"
       columns={['Finished', 'Service', 'Environment', 'Stage', 'Message', 'Cause', 'Deciding rule']}
       className="deployments-failures"
+      navigation={navigation}
     >
       {failures.map((failure) => (
-        <tr key={failure.eventId} data-event-id={failure.eventId}>
+        <tr key={failure.eventId} data-event-id={failure.eventId} {...navigation.rowProps(failure.eventId)}>
           <td className="nowrap">{formatTimestamp(new Date(failure.finishedAt), tz)}</td>
           <td>
             <strong>{failure.service}</strong>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { images } from '@lookout/server/types';
 import { Panel } from '../../components/panel.tsx';
+import { useCloseOnEscape } from '../../lib/use-keymap.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { imagesQueries } from './queries.ts';
@@ -32,13 +33,7 @@ export function ImageDrawer({ imageId, view, tz }: ImageDrawerProps) {
     closeRef.current?.focus();
   }, [imageId]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) update({ image: null });
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [update]);
+  useCloseOnEscape(close);
 
   const image = query.data;
   return (

@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { images } from '@lookout/server/types';
+import { ChartTable } from '../../components/chart-table.tsx';
 import { formatCount } from '../../lib/format-number.ts';
 import {
   boxToBbox,
@@ -23,6 +24,8 @@ export interface ImageMapProps {
   bbox: Bbox | undefined;
   onSelectArea(bbox: Bbox): void;
 }
+
+type GeoArea = images.ImageFacets['geo'][number];
 
 interface Drag {
   start: Point;
@@ -187,6 +190,23 @@ export function ImageMap({ geo, bbox, onSelectArea }: ImageMapProps) {
           <> Coasts and borders are approximate this close (a 1:110m world outline).</>
         )}
       </figcaption>
+      <ChartTable
+        caption="Images per area"
+        columns={[
+          { label: 'Area (lat, lon)', cell: (area) => `${area.lat.toFixed(2)}°, ${area.lon.toFixed(2)}°` },
+          { label: 'Images', numeric: true, cell: (area) => formatCount(area.count) },
+          ...(bbox
+            ? [
+                {
+                  label: 'In the selected area',
+                  cell: (area: GeoArea) => (inside(bbox, area.lon, area.lat) ? 'yes' : 'no'),
+                },
+              ]
+            : []),
+        ]}
+        rows={[...geo].sort((a, b) => b.count - a.count)}
+        rowKey={(area) => area.tile}
+      />
     </figure>
   );
 }

@@ -6,6 +6,8 @@ import type { TimeZoneOption } from '../../lib/time-range.ts';
 import type { SearchQuery } from './queries.ts';
 import type { ImagesViewState } from './use-images-view.ts';
 import { LoadMore } from '../../components/load-more.tsx';
+import { useListNavigation, type RowProps } from '../../lib/use-list-navigation.ts';
+import { ExportMenu } from '../../components/export-menu.tsx';
 
 /** Tags shown on a card; the drawer has them all. */
 const CARD_TAGS = 4;
@@ -34,25 +36,19 @@ export function ResultsPanel({
       isEmpty={(data) => data.pages[0]?.total === 0}
       emptyMessage="No image matches this selection. Remove a filter or clear the area."
       actions={
-        first && (
-          <span className="images-total" data-testid="images-total">
-            {countOf(first.total, 'image')}
-          </span>
-        )
+        <>
+          {first && (
+            <span className="images-total" data-testid="images-total">
+              {countOf(first.total, 'image')}
+            </span>
+          )}
+          <ExportMenu path="/api/images/search" params={view.params} />
+        </>
       }
     >
       {() => (
         <>
-          <ul className="images-grid" aria-label="Images">
-            {hits.map((hit) => (
-              <ImageCard
-                key={hit.imageId}
-                hit={hit}
-                selected={hit.imageId === view.image}
-                search={view.searchFor({ image: hit.imageId })}
-              />
-            ))}
-          </ul>
+          <ImagesGrid hits={hits} view={view} />
           <LoadMore
             query={query}
             summary={
@@ -67,14 +63,37 @@ export function ResultsPanel({
   );
 }
 
+/** j/k move from card to card; Enter opens the card's drawer (the card is a link). */
+function ImagesGrid({ hits, view }: { hits: images.ImageHit[]; view: ImagesViewState }) {
+  const navigation = useListNavigation(
+    hits.map((hit) => hit.imageId),
+    { selected: view.image, primary: true },
+  );
+  return (
+    <ul className="images-grid" aria-label="Images" {...navigation.listProps}>
+      {hits.map((hit) => (
+        <ImageCard
+          key={hit.imageId}
+          hit={hit}
+          selected={hit.imageId === view.image}
+          search={view.searchFor({ image: hit.imageId })}
+          rowProps={navigation.rowProps(hit.imageId, { selectable: false })}
+        />
+      ))}
+    </ul>
+  );
+}
+
 export function ImageCard({
   hit,
   selected,
   search,
+  rowProps,
 }: {
   hit: images.ImageHit;
   selected: boolean;
   search: string;
+  rowProps?: RowProps;
 }) {
   const name = hit.hotelName ?? hit.hotelId ?? 'Unknown hotel';
   const topTags = hit.tags.slice(0, CARD_TAGS);
@@ -85,6 +104,7 @@ export function ImageCard({
         className="images-card-link"
         data-image-id={hit.imageId}
         aria-current={selected ? 'true' : undefined}
+        {...rowProps}
         aria-label={`${name}, ${formatSize(hit.width, hit.height)}${topTags.length ? `: ${topTags.map((t) => t.tag).join(', ')}` : ''}`}
       >
         <span className="images-thumb">

@@ -1,8 +1,10 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { readConfig } from '../../../core/config.ts';
 import { containersConfig, type ContainersConfig } from '../config.ts';
-import { buildFailuresSearch, buildFirstErrorsSearch, buildTimelineSearch } from '../query.ts';
-import { shapeFirstErrors, shapeServiceBuckets, shapeTimeline, storedHits } from '../shape.ts';
+import { buildFailuresSearch, buildFirstErrorsSearch } from '../query.ts';
+import { shapeFirstErrors, shapeServiceBuckets, storedHits } from '../shape.ts';
+import { containersBoard } from '../board.ts';
+import { endpointGoldenCases } from '../../../../test/golden-harness.ts';
 import type { LogFields } from '../log-fields.ts';
 import { runtimeId } from '../../../../test/containers-fixtures.ts';
 
@@ -47,32 +49,31 @@ const GOLDEN_RUNTIME_IDS = [
   runtimeId({ name: 'billing-oom' }, 'app'),
 ];
 
-export const GOLDEN_CASES: GoldenCase[] = [
-    {
-      name: 'failures-newest',
-      request: buildFailuresSearch(GOLDEN_CONFIG, range, {}, 50),
-      shape: (response) => ({
-        tasks: storedHits(response as never).map((hit) => [hit.lookout.service, hit.lookout.failureReason]),
-        services: shapeServiceBuckets(response),
-      }),
-    },
-    {
-      name: 'failures-oom-only',
-      request: buildFailuresSearch(GOLDEN_CONFIG, range, { reason: ['out-of-memory'] }, 50),
-      shape: (response) => storedHits(response as never).map((hit) => hit.lookout.service),
-    },
-    {
-      name: 'timeline-1h',
-      request: buildTimelineSearch(GOLDEN_CONFIG, range, {}, '1h'),
-      shape: (response) => shapeTimeline(response, '1h'),
-    },
-    {
-      name: 'first-errors',
-      request: buildFirstErrorsSearch(GOLDEN_LOGS_PATTERN, KEYWORD_FIELDS, {
-        runtimeIds: GOLDEN_RUNTIME_IDS,
-        fromMs: range.fromMs,
-        toMs: range.toMs,
-      }),
-      shape: (response) => Object.fromEntries(shapeFirstErrors(response)),
-    },
-  ];
+/** Golden cases of steps inside an endpoint (the failures list and its log join). */
+export const STEP_CASES: GoldenCase[] = [
+  {
+    name: 'failures-newest',
+    request: buildFailuresSearch(GOLDEN_CONFIG, range, {}, 50),
+    shape: (response) => ({
+      tasks: storedHits(response as never).map((hit) => [hit.lookout.service, hit.lookout.failureReason]),
+      services: shapeServiceBuckets(response),
+    }),
+  },
+  {
+    name: 'failures-oom-only',
+    request: buildFailuresSearch(GOLDEN_CONFIG, range, { reason: ['out-of-memory'] }, 50),
+    shape: (response) => storedHits(response as never).map((hit) => hit.lookout.service),
+  },
+  {
+    name: 'first-errors',
+    request: buildFirstErrorsSearch(GOLDEN_LOGS_PATTERN, KEYWORD_FIELDS, {
+      runtimeIds: GOLDEN_RUNTIME_IDS,
+      fromMs: range.fromMs,
+      toMs: range.toMs,
+    }),
+    shape: (response) => Object.fromEntries(shapeFirstErrors(response)),
+  },
+];
+
+/** Every golden case: the endpoint table's (`<case>.case.json`) and the steps'. */
+export const GOLDEN_CASES: GoldenCase[] = [...endpointGoldenCases(containersBoard), ...STEP_CASES];

@@ -1,12 +1,8 @@
 import type { estypes } from '@elastic/elasticsearch';
-import {
-  buildFailuresSearch,
-  buildKpisSearch,
-  buildServicesSearch,
-  buildStagesSearch,
-  type BuildContext,
-} from '../query.ts';
-import { shapeFailures, shapeKpis, shapeServices, shapeStages } from '../shape.ts';
+import { buildKpisSearch, type BuildContext } from '../query.ts';
+import { shapeKpis } from '../shape.ts';
+import { deploymentsBoard } from '../board.ts';
+import { endpointGoldenCases } from '../../../../test/golden-harness.ts';
 import {
   buildFailureScanSearch,
   buildRestoreLookupSearch,
@@ -47,24 +43,14 @@ export interface GoldenCase {
   shape(response: Response): unknown;
 }
 
-export const GOLDEN_CASES: GoldenCase[] = [
+/** Golden cases of the searches inside `/kpis` (its counts and the time-to-restore steps). */
+export const STEP_CASES: GoldenCase[] = [
   { name: 'kpis-all', request: buildKpisSearch({}, GOLDEN_CONTEXT), shape: shapeKpis },
   {
     name: 'kpis-staging',
     request: buildKpisSearch({ environment: ['staging'] }, GOLDEN_CONTEXT),
     shape: shapeKpis,
   },
-  {
-    name: 'failures-user-page',
-    request: buildFailuresSearch({ cause: ['user'], size: 2 }, GOLDEN_CONTEXT),
-    shape: (response) => shapeFailures(response, 2),
-  },
-  {
-    name: 'services',
-    request: buildServicesSearch({}, GOLDEN_CONTEXT),
-    shape: (response) => shapeServices(response, GOLDEN_CONTEXT.range.toMs),
-  },
-  { name: 'stages', request: buildStagesSearch({}, GOLDEN_CONTEXT), shape: shapeStages },
   {
     name: 'restore-scan',
     request: buildFailureScanSearch({}, GOLDEN_CONTEXT),
@@ -82,3 +68,6 @@ export const GOLDEN_CASES: GoldenCase[] = [
     },
   },
 ];
+
+/** Every golden case: the endpoint table's (`<case>.case.json`) and the steps'. */
+export const GOLDEN_CASES: GoldenCase[] = [...endpointGoldenCases(deploymentsBoard), ...STEP_CASES];

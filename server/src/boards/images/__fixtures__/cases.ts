@@ -1,6 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
 import {
-  buildImageByIdSearch,
   buildImageFacetsSearch,
   buildImageHitsSearch,
   buildTagSuggestionsSearch,
@@ -8,14 +7,11 @@ import {
   planTagSuggestions,
   type ImagesContext,
 } from '../query.ts';
-import {
-  shapeImageDetail,
-  shapeImageSearch,
-  shapeTagSuggestions,
-  type ImageSearchResponses,
-} from '../shape.ts';
+import { shapeImageSearch, shapeTagSuggestions, type ImageSearchResponses } from '../shape.ts';
 import { runImageSearch } from '../run-search.ts';
 import { SCORE_THRESHOLDS } from '../mapping.ts';
+import { imagesBoard } from '../board.ts';
+import { endpointGoldenCases } from '../../../../test/golden-harness.ts';
 
 /**
  * Golden cases: each builds a request from fixed parameters, and shapes the response that the
@@ -71,7 +67,8 @@ function tagsCase(name: string, params: Parameters<typeof planTagSuggestions>[0]
   };
 }
 
-export const GOLDEN_CASES: GoldenCase[] = [
+/** Golden cases of the endpoints that are more than one search (`/search`) or read stored facts (`/tags`). */
+export const STEP_CASES: GoldenCase[] = [
   searchCase('search-everything', { size: 3 }),
   searchCase('search-bed-landscape', { tags: ['Bed'], orientation: ['landscape'], size: 5 }),
   searchCase('search-all-tags-exact-score-in-box', {
@@ -84,9 +81,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
   }),
   tagsCase('tags-prefix-b', { prefix: 'B' }),
   tagsCase('tags-prefix-b-above-095', { prefix: 'b', minScore: 0.95 }),
-  {
-    name: 'image-with-landmark',
-    request: buildImageByIdSearch('img-07', GOLDEN_CONTEXT),
-    shape: (response: Response) => shapeImageDetail(response, GOLDEN_CONTEXT.minScore),
-  },
 ];
+
+/** Every golden case: the endpoint table's (`<case>.case.json`) and the others. */
+export const GOLDEN_CASES: GoldenCase[] = [...endpointGoldenCases(imagesBoard), ...STEP_CASES];

@@ -1,6 +1,0 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describeGoldenCases } from '../../../test/golden-harness.ts';
-import { GOLDEN_CASES } from './__fixtures__/cases.ts';
-
-describeGoldenCases(path.join(path.dirname(fileURLToPath(import.meta.url)), '__fixtures__'), GOLDEN_CASES);
