@@ -4,6 +4,7 @@ import { clusterRoute } from '../boards/cluster/route.ts';
 import { containersRoute } from '../boards/containers/route.ts';
 import { deploymentsRoute } from '../boards/deployments/route.ts';
 import { imagesRoute } from '../boards/images/route.ts';
+import { tracesRoute } from '../boards/traces/route.ts';
 
 // The list of boards: the only place that names them all. Each board's folder says the rest
 // (path, title, lazy pages) in its `route.ts`; boards never know about each other.
@@ -14,5 +15,6 @@ export const BOARDS: readonly [BoardRoute, ...BoardRoute[]] = [
   containersRoute,
   deploymentsRoute,
   imagesRoute,
+  tracesRoute,
   clusterRoute,
 ];

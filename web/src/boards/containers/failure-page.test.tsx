@@ -30,6 +30,21 @@ const panel = (name: string) => screen.getByRole('region', { name });
 const logLines = () => within(screen.getByRole('list', { name: 'Startup log' })).getAllByRole('listitem');
 
 describe('FailurePage', () => {
+  it('links to the traces of the service in a window around the failure, in the zone of the link', async () => {
+    stubFailure();
+    renderFailureAt(ALERT_URL, () => <FailurePage />);
+    const link = await screen.findByRole('link', { name: 'Traces of orders-api around the failure' });
+    const url = new URL(link.getAttribute('href')!, 'http://lookout.test');
+    const { startedAt, stoppedAt } = connectionRefusedDetail.failure;
+    expect(url.pathname).toBe('/traces');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      service: 'orders-api',
+      from: new Date(Date.parse(startedAt ?? stoppedAt) - 15 * 60_000).toISOString(),
+      to: new Date(Date.parse(stoppedAt) + 15 * 60_000).toISOString(),
+      tz: 'utc',
+    });
+  });
+
   it('opens from the alert link alone: one request by task id, the header says what failed', async () => {
     const fetchMock = stubFailure();
     renderFailureAt(ALERT_URL, () => <FailurePage />);

@@ -10,7 +10,7 @@ import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { useTimeRange } from '../../lib/use-time-range.ts';
 import { CrashLoopBadge, ReasonBadge } from './badges.tsx';
 import { ContainersTable } from './containers-table.tsx';
-import { describeExit, inAppLink } from './failure-summary.ts';
+import { describeExit, inAppLink, tracesAroundFailure } from './failure-summary.ts';
 import { Freshness } from './freshness.tsx';
 import { LastSuccessfulStart } from './last-successful-start.tsx';
 import { containersQueries } from './queries.ts';
@@ -36,6 +36,14 @@ export function FailurePage() {
     <div className="board-page containers-page containers-failure-page">
       <nav className="containers-back" aria-label="Breadcrumb">
         <Link to={{ pathname: '/containers', search }}>← Back to the board</Link>
+        {data && (
+          <>
+            {' · '}
+            <Link to={tracesAroundFailure(data.failure, tzParam)}>
+              Traces of {data.failure.service} around the failure
+            </Link>
+          </>
+        )}
       </nav>
       <BoardHeader title={data ? `${data.failure.service} failed to start` : 'Container startup failure'} />
       {data && <Freshness freshness={data.freshness} now={now} tz={tz} />}

@@ -40,3 +40,26 @@ export function inAppLink(link: string, tz: string | null): { pathname: string; 
   const search = url.searchParams.toString();
   return { pathname: url.pathname, search: search ? `?${search}` : '' };
 }
+
+/** How far around a failure its service's traces are looked for: the start attempt and its callers. */
+const TRACES_WINDOW_MS = 15 * 60_000;
+
+/**
+ * The traces board's search for the service around the failure (from 15 minutes before the task
+ * started, or stopped when it never started, to 15 minutes after it stopped): a URL, so the two
+ * boards share no code.
+ */
+export function tracesAroundFailure(
+  failure: Pick<containers.Failure, 'service' | 'startedAt' | 'stoppedAt'>,
+  tz: string | null,
+): { pathname: string; search: string } {
+  const stopped = Date.parse(failure.stoppedAt);
+  const started = failure.startedAt ? Date.parse(failure.startedAt) : stopped;
+  const params = new URLSearchParams({
+    service: failure.service,
+    from: new Date(Math.min(started, stopped) - TRACES_WINDOW_MS).toISOString(),
+    to: new Date(stopped + TRACES_WINDOW_MS).toISOString(),
+  });
+  if (tz) params.set('tz', tz);
+  return { pathname: '/traces', search: `?${params.toString()}` };
+}
