@@ -87,6 +87,32 @@ const PAGES: Checked[] = [
     },
     scope: '[role="dialog"]',
   },
+  { name: 'Traces board', url: () => `/traces?${range()}`, ready: heading('Traces') },
+  {
+    name: 'Traces service page',
+    url: () => `/traces/services/partner-gateway?${range()}`,
+    ready: heading('partner-gateway'),
+  },
+  {
+    name: 'Trace page with a span drawer',
+    url: async (request) => {
+      const response = await request.get('/api/traces/search', {
+        params: { ...lastTwoDays(), sort: 'slowest', size: 1 },
+      });
+      expect(response.ok(), await response.text()).toBe(true);
+      const body = (await response.json()) as { traces: { traceId: string }[] };
+      expect(body.traces.length).toBeGreaterThan(0);
+      return `/traces/${body.traces[0]!.traceId}?tz=utc`;
+    },
+    ready: async (page) => {
+      await expect(
+        page.getByRole('tree', { name: 'Spans of the trace' }).getByRole('treeitem').first(),
+      ).toBeVisible();
+      await page.getByRole('tree', { name: 'Spans of the trace' }).getByRole('treeitem').nth(1).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await settled(page);
+    },
+  },
   { name: 'Page not found', url: () => '/no-such-board', ready: heading(/not found/i) },
 ];
 

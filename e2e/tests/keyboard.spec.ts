@@ -57,3 +57,43 @@ test('from the CloudTrail board to an event’s raw record and back, keys only',
   await page.keyboard.press('Escape');
   await expect(keys).toHaveCount(0);
 });
+
+test('a pasted eventID and trace id each land, with / and one Enter, on their board', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(60_000);
+  const to = new Date();
+  const from = new Date(to.getTime() - 2 * 86_400_000);
+  const range = { from: from.toISOString(), to: to.toISOString() };
+  const events = await request.get('/api/cloudtrail/events', { params: { ...range, size: 1 } });
+  const eventID = ((await events.json()) as { events: { eventID: string }[] }).events[0]!.eventID;
+  const traces = await request.get('/api/traces/search', { params: { ...range, size: 1 } });
+  const traceId = ((await traces.json()) as { traces: { traceId: string }[] }).traces[0]!.traceId;
+
+  await page.goto(`/deployments?${new URLSearchParams({ ...range, tz: 'utc' })}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Deployments' })).toBeVisible();
+
+  // / focuses the find box wherever the focus was; the value is pasted, Enter opens the first result.
+  await page.keyboard.press('/');
+  const find = page.getByRole('combobox', { name: 'Find a value across the boards' });
+  await expect(find).toBeFocused();
+  await page.keyboard.insertText(eventID);
+  await expect(page.getByRole('option').first()).toContainText('eventID');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => new URL(page.url()).searchParams.get('event')).toBe(eventID);
+  await expect(page.getByRole('dialog').getByLabel('Raw CloudTrail record (JSON)')).toContainText(eventID);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await page.keyboard.press('/');
+  await expect(find).toBeFocused();
+  await find.fill('');
+  await page.keyboard.insertText(traceId.toUpperCase());
+  await expect(page.getByRole('option').first()).toContainText('trace');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/traces/${traceId}`));
+  await expect(
+    page.getByRole('tree', { name: 'Spans of the trace' }).getByRole('treeitem').first(),
+  ).toBeVisible();
+});

@@ -16,7 +16,7 @@ test('service map → a service → its slowest trace → one span, restored by 
   await expect(page.getByRole('heading', { level: 1, name: 'Traces' })).toBeVisible();
 
   // The map: a service that others call (not the leftmost column) is a link to its page.
-  const map = page.getByRole('img', { name: /^Service map: \d+ services/ });
+  const map = page.getByRole('group', { name: /^Service map: \d+ services/ });
   await expect(map).toBeVisible();
   const node = page.locator('a.traces-map-node').nth(1);
   const service = ((await node.getAttribute('aria-label')) ?? '').split(':')[0]!;

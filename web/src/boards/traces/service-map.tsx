@@ -23,8 +23,9 @@ export function ServiceMap({ map, search }: ServiceMapProps) {
 
   return (
     <figure className="traces-map">
+      {/* A group, not an image: its nodes are links, and an image's content is not reachable. */}
       <svg
-        role="img"
+        role="group"
         aria-label={`Service map: ${map.services.length} services, ${map.edges.length} calls between them`}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         width={layout.width}

@@ -3,12 +3,14 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { AddValueField, FilterChips, type FilterChip } from '../../components/filter-chips.tsx';
 import { DataTable } from '../../components/data-table.tsx';
+import { ExportMenu } from '../../components/export-menu.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { countOf, formatCount } from '../../lib/format-number.ts';
 import { formatTimestamp } from '../../lib/format-time.ts';
 import type { TimeZoneOption } from '../../lib/time-range.ts';
 import { useRefreshInterval } from '../../lib/use-time-range.ts';
+import { rowOpenProps, useListNavigation, type RowProps } from '../../lib/use-list-navigation.ts';
 import { tracesQueries, type TraceHit } from './queries.ts';
 import { formatDurationUs } from './span-text.ts';
 import { isAttributeFilter, type TraceSort, type useTracesFilters } from './use-traces-filters.ts';
@@ -25,6 +27,10 @@ export function TraceSearchPanel({ filters, tz }: { filters: Filters; tz: TimeZo
     refetchInterval,
   });
   const hits = query.data?.pages.flatMap((page) => page.traces) ?? [];
+  const navigation = useListNavigation(
+    hits.map((hit) => hit.traceId),
+    { primary: true },
+  );
 
   return (
     <Panel
@@ -33,13 +39,19 @@ export function TraceSearchPanel({ filters, tz }: { filters: Filters; tz: TimeZo
       query={{ ...query, isFetching: query.isFetching && !query.isFetchingNextPage }}
       isEmpty={() => hits.length === 0}
       emptyMessage="No trace in this time range matches these filters."
-      actions={<SortSelect filters={filters} />}
+      actions={
+        <>
+          <SortSelect filters={filters} />
+          <ExportMenu path="/api/traces/search" params={filters.searchQuery} />
+        </>
+      }
     >
       {() => (
         <>
           <DataTable
             caption="Traces matching the filters"
             className="traces-results"
+            navigation={navigation}
             columns={[
               'Start',
               'Root',
@@ -50,7 +62,7 @@ export function TraceSearchPanel({ filters, tz }: { filters: Filters; tz: TimeZo
             ]}
           >
             {hits.map((hit) => (
-              <TraceRow key={hit.traceId} hit={hit} tz={tz} />
+              <TraceRow key={hit.traceId} hit={hit} tz={tz} row={navigation.rowProps(hit.traceId)} />
             ))}
           </DataTable>
           <LoadMore query={query} summary={`Showing ${countOf(hits.length, 'trace')}`} />
@@ -60,12 +72,12 @@ export function TraceSearchPanel({ filters, tz }: { filters: Filters; tz: TimeZo
   );
 }
 
-function TraceRow({ hit, tz }: { hit: TraceHit; tz: TimeZoneOption }) {
+function TraceRow({ hit, tz, row }: { hit: TraceHit; tz: TimeZoneOption; row: RowProps }) {
   return (
-    <tr className={hit.errorCount > 0 ? 'traces-result-error' : undefined}>
+    <tr className={hit.errorCount > 0 ? 'traces-result-error' : undefined} {...row}>
       <td>{formatTimestamp(new Date(isoToEpochUs(hit.start) / 1000), tz)}</td>
       <td>
-        <Link to={`/traces/${hit.traceId}`}>
+        <Link to={`/traces/${hit.traceId}`} {...rowOpenProps}>
           {hit.rootService}: {hit.rootName}
         </Link>
       </td>

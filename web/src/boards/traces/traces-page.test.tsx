@@ -30,7 +30,7 @@ describe('TracesPage', () => {
     expect(
       screen.getByRole('link', { name: 'postgres: 8,000 spans, 0.0% errors' }).getAttribute('class'),
     ).toContain('traces-map-ok');
-    expect(screen.getByRole('img', { name: 'Service map: 3 services, 2 calls between them' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Service map: 3 services, 2 calls between them' })).toBeTruthy();
   });
 
   it('sends the search filters from the URL, as the API names them', async () => {

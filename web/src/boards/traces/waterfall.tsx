@@ -229,7 +229,7 @@ export function Waterfall({ tree, critical, selected, onSelect }: WaterfallProps
                   )}
                   <span
                     className="traces-service"
-                    style={{ color: `hsl(${serviceHue(span.service)} 55% 40%)` }}
+                    style={{ color: `hsl(${serviceHue(span.service)} 55% 30%)` }}
                   >
                     {span.service}
                   </span>{' '}
