@@ -119,7 +119,10 @@ describe('CORS', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
     expect(read.statusCode).toBe(200);
     expect(read.headers['access-control-allow-origin']).toBe('https://grafana.example.org');
-    expect(read.headers['access-control-expose-headers']).toBe('x-lookout-partial');
+    // The partial flag, and what the export menu reads: counts, limit and the file name.
+    expect(read.headers['access-control-expose-headers']).toBe(
+      'x-lookout-partial, x-lookout-export-total, x-lookout-export-limit, x-lookout-export-truncated, content-disposition',
+    );
   });
 });
 

@@ -47,12 +47,14 @@ export async function registerCors(app: FastifyInstance, config: AccessConfig): 
     origin: config.corsOrigins,
     methods: ['GET', 'HEAD', 'POST'],
     allowedHeaders: ['authorization', 'content-type', config.ingestTokenHeader],
-    // A page on another site must see when an answer was computed from partial results.
+    // A page on another site must see when an answer was computed from partial results, and an
+    // export's counts and file name (Content-Disposition is not a CORS-safelisted header).
     exposedHeaders: [
       'x-lookout-partial',
       'x-lookout-export-total',
       'x-lookout-export-limit',
       'x-lookout-export-truncated',
+      'content-disposition',
     ],
     // Bearer tokens travel in a header; no cookies are ever needed across sites.
     credentials: false,
